@@ -1,0 +1,86 @@
+"""Render results for people and programs: JSON lines, CSV of events, plain-text tables."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from eventwire.records import ArticleResult
+from eventwire.store.schema import tables, to_row
+
+FORMATS = ("json", "jsonl", "table", "csv")
+
+
+def write_results(results: Iterable[ArticleResult], fmt: str, out: TextIO) -> dict[str, int]:
+    """Write ``results`` to ``out`` as they arrive; returns counts of articles by status."""
+    counts = {"ok": 0, "skipped": 0, "error": 0}
+    csv_writer = None
+    for result in results:
+        counts[result.status] += 1
+        if fmt in ("json", "jsonl"):
+            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "csv":
+            csv_writer = csv_writer or _csv_writer(out)
+            events = tables()["events"]
+            for n, event in enumerate(result.events):
+                csv_writer.writerow([result.article.id, n, *to_row(events, event)])
+        else:
+            out.write(render_table(result))
+        out.flush()
+    return counts
+
+
+def _csv_writer(out: TextIO) -> Any:
+    writer = csv.writer(out)
+    writer.writerow(["article_id", "n", *(c.name for c in tables()["events"].columns)])
+    return writer
+
+
+def render_table(result: ArticleResult) -> str:
+    """A compact human-readable summary of one article's results."""
+    a = result.article
+    lines = [
+        f"article {a.id}  [{a.status}{': ' + a.reason if a.reason else ''}]"
+        f"  {a.published or 'no date'}  {a.title or a.origin or ''}".rstrip()
+    ]
+    if a.detail:
+        lines.append(f"  {a.detail}")
+    for w in a.warnings:
+        lines.append(f"  warning: {w}")
+    if a.status == "ok":
+        lines.append(
+            f"  {len(a.text):,} chars; {len(result.events)} events, {len(result.quotes)} quotes, "
+            f"{len(result.mentions)} actor mentions, {len(result.places)} places, "
+            f"{len(result.times)} times"
+        )
+    for e in result.events:
+        src = e.source.code if e.source else "-"
+        tgt = e.target.code if e.target else "-"
+        lines.append(
+            f"  {e.cameo.code:<5} {e.plover.type or '-':<10} {src:<10} -> {tgt:<10} "
+            f"{e.trigger.text!r} ({e.date.value if e.date else 'no date'})"
+        )
+    for q in result.quotes:
+        who = q.speaker.name or q.speaker.text if q.speaker else "unattributed"
+        lines.append(f"  quote [{who}]: {q.text[:90]!r}")
+    return "\n".join(lines) + "\n\n"
+
+
+def render_stats(stats: dict[str, Any]) -> str:
+    rec = stats["records"]
+    by = stats["articles_by_status"]
+    lines = [
+        f"store {stats['path']}",
+        f"  articles  {rec['articles']:>8,}   ok {by['ok']:,}  skipped {by['skipped']:,}  "
+        f"error {by['error']:,}",
+    ]
+    for name in ("events", "quotes", "mentions", "places", "times"):
+        lines.append(f"  {name:<9} {rec[name]:>8,}")
+    if stats["published_from"]:
+        lines.append(f"  published {stats['published_from']} .. {stats['published_to']}")
+    for r in stats["not_ok_reasons"]:
+        lines.append(f"  {r['status']}: {r['reason']} x{r['count']}")
+    lines.append(f"  pipeline versions: {', '.join(stats['pipeline_versions']) or 'none'}")
+    return "\n".join(lines) + "\n"

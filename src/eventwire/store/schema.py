@@ -1,0 +1,131 @@
+"""The store's tables, derived from the record dataclasses so the two cannot drift apart.
+
+Nested records flatten into prefixed columns: ``Event.source.code`` is ``events.source_code``,
+``Event.casualties.killed.count`` is ``events.casualties_killed_count``. Every child table
+starts with ``article_id``, ``pipeline_version`` and ``n`` (the record's position in its
+article).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from eventwire.records import Article, Event, Mention, OffsetMap, Place, Quote, TimeExpr
+
+_SQL_TYPES: dict[Any, str] = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN",
+                              date: "DATE", OffsetMap: "VARCHAR"}
+KEY_COLUMNS = ("article_id", "pipeline_version", "n")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    sql_type: str
+    path: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    record: type[Any]
+    columns: tuple[Column, ...]
+
+    def ddl(self) -> str:
+        if self.name == "articles":
+            keys = "id VARCHAR NOT NULL, pipeline_version VARCHAR NOT NULL"
+            rest = [c for c in self.columns if c.name != "id"]
+            extra = ", ingested_at TIMESTAMP DEFAULT current_timestamp, "
+            extra += "PRIMARY KEY (id, pipeline_version)"
+        else:
+            keys = "article_id VARCHAR NOT NULL, pipeline_version VARCHAR NOT NULL, n INTEGER NOT NULL"
+            rest = list(self.columns)
+            extra = ""
+        cols = ", ".join(f'"{c.name}" {c.sql_type}' for c in rest)
+        return f"CREATE TABLE IF NOT EXISTS {self.name} ({keys}, {cols}{extra})"
+
+
+def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        return rest[0], True
+    return tp, False
+
+
+def _sql_type(tp: Any) -> str:
+    if typing.get_origin(tp) is typing.Literal:
+        return "VARCHAR"
+    if typing.get_origin(tp) is tuple:
+        return f"{_sql_type(typing.get_args(tp)[0])}[]"
+    return _SQL_TYPES[tp]
+
+
+def _columns(cls: type[Any], prefix: tuple[str, ...] = ()) -> list[Column]:
+    hints = typing.get_type_hints(cls)
+    cols: list[Column] = []
+    for f in dataclasses.fields(cls):
+        tp, _ = _unwrap_optional(hints[f.name])
+        path = (*prefix, f.name)
+        if dataclasses.is_dataclass(tp) and tp is not OffsetMap:
+            cols.extend(_columns(typing.cast(type[Any], tp), path))
+        else:
+            cols.append(Column("_".join(path), _sql_type(tp), path))
+    return cols
+
+
+@cache
+def tables() -> dict[str, Table]:
+    """Every table of the store, by name."""
+    specs = {"articles": Article, "events": Event, "quotes": Quote, "mentions": Mention,
+             "places": Place, "times": TimeExpr}
+    return {name: Table(name, cls, tuple(_columns(cls))) for name, cls in specs.items()}
+
+
+def to_row(table: Table, record: Any) -> list[Any]:
+    """The record's values in column order (nested records flattened)."""
+    row = []
+    for col in table.columns:
+        value = record
+        for part in col.path:
+            value = None if value is None else getattr(value, part)
+        if isinstance(value, OffsetMap):
+            value = json.dumps(value.segments, separators=(",", ":"))
+        elif isinstance(value, tuple):
+            value = list(value)
+        row.append(value)
+    return row
+
+
+def from_row(table: Table, values: dict[str, Any]) -> Any:
+    """Rebuild a record from a row keyed by column name."""
+    return _build(table.record, (), values)
+
+
+def _build(cls: type[Any], prefix: tuple[str, ...], values: dict[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        tp, optional = _unwrap_optional(hints[f.name])
+        path = (*prefix, f.name)
+        if tp is OffsetMap:
+            raw = values.get("_".join(path))
+            kwargs[f.name] = OffsetMap(tuple(tuple(s) for s in json.loads(raw or "[]")))
+        elif dataclasses.is_dataclass(tp):
+            names = [c.name for c in _columns(typing.cast(type[Any], tp), path)]
+            if optional and all(values.get(n) is None for n in names):
+                kwargs[f.name] = None
+            else:
+                kwargs[f.name] = _build(typing.cast(type[Any], tp), path, values)
+        else:
+            value = values.get("_".join(path))
+            if typing.get_origin(tp) is tuple:
+                value = tuple(value or ())
+            kwargs[f.name] = value
+    return cls(**kwargs)

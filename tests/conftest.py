@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire import nlp as nlp_mod
+from eventwire.options import Options
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real small English pipeline, loaded once for the whole run."""
+    return nlp_mod.load()
+
+
+@pytest.fixture
+def options() -> Options:
+    return Options()
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """../shared beside the repository; tests that need it skip when it is absent."""
+    if not (SHARED / "data").is_dir():
+        pytest.skip("../shared is not beside the repository")
+    return SHARED
+
+
+# Original fixture prose, written for these tests.
+STORY = (
+    "The defence ministry of Ithilen said on Tuesday that its troops had withdrawn from two "
+    "border villages after a week of clashes with rebels.\n"
+    "\"We have no interest in a wider war,\" Defence Minister Kaveh Rostami told reporters in "
+    "the capital. Rostami said the army would hold its positions until the talks resume.\n"
+    "Aid groups warned that thousands of civilians had fled the fighting and were sheltering "
+    "in schools and mosques across the province."
+)

@@ -89,7 +89,7 @@ def test_any_text_cleans_with_a_consistent_offset_map(raw):
     segments = cleaned.offset_map.segments
     assert sum(length for _, _, length in segments) == len(cleaned.text)
     previous_raw = -1
-    for clean_start, raw_start, length in segments:
+    for _, raw_start, length in segments:
         assert raw_start > previous_raw  # raw positions only move forward
         previous_raw = raw_start + length - 1
         assert raw_start + length <= len(raw)

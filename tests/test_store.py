@@ -9,8 +9,24 @@ from hypothesis import strategies as st
 
 from eventwire.errors import StoreError
 from eventwire.records import (
-    ActorRef, Article, ArticleResult, Cameo, Casualties, CodedSpan, Count, Event, EventDate,
-    Location, Mention, Modality, OffsetMap, Place, Plover, Quote, Span, TimeExpr,
+    ActorRef,
+    Article,
+    ArticleResult,
+    Cameo,
+    Casualties,
+    CodedSpan,
+    Count,
+    Event,
+    EventDate,
+    Location,
+    Mention,
+    Modality,
+    OffsetMap,
+    Place,
+    Plover,
+    Quote,
+    Span,
+    TimeExpr,
 )
 from eventwire.store import open_store
 from eventwire.store.schema import tables

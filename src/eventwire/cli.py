@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
@@ -15,7 +15,7 @@ from eventwire.ingest import read_articles
 from eventwire.options import DEFAULT_MAX_CHARS, Options, parse_date, parse_field_map
 from eventwire.output import FORMATS, render_stats, write_results
 from eventwire.pipeline import code_articles
-from eventwire.records import ArticleResult
+from eventwire.runner import ingest as ingest_articles
 from eventwire.samples import sample_path
 from eventwire.store import DEFAULT_DB, open_store
 from eventwire.version import PIPELINE_VERSION, __version__
@@ -136,26 +136,22 @@ def ingest(db: str, **kw: Any) -> None:
       eventwire ingest ../shared/data/voa/voa_stories.jsonl --db voa.duckdb
     """
     options = _options(kw)
-    counts = {"ok": 0, "skipped": 0, "error": 0}
-    with open_store(db) as store:
-        results = code_articles(read_articles(_paths(kw), options), options)
-        report = store.write(_progress(results, counts), batch_size=options.batch_size * 4)
+    with open_store(db) as store, _progress() as bar:
+        report = ingest_articles(read_articles(_paths(kw), options), store, options,
+                                 on_result=lambda _: bar.update())
+    c = report.coded
     click.echo(
-        f"{sum(counts.values())} articles: {counts['ok']} ok, {counts['skipped']} skipped, "
-        f"{counts['error']} error; {report.written} new in {db}, "
-        f"{report.already_stored} already stored (pipeline {PIPELINE_VERSION})",
+        f"{report.read} articles: {report.written} new ({c['ok']} ok, {c['skipped']} skipped, "
+        f"{c['error']} error), {report.already_stored} already stored in {db} "
+        f"(pipeline {PIPELINE_VERSION})",
         err=True,
     )
 
 
-def _progress(results: Iterable[ArticleResult], counts: dict[str, int]) -> Iterator[ArticleResult]:
+def _progress() -> Any:
     from tqdm import tqdm
 
-    with tqdm(results, unit=" articles", file=sys.stderr, disable=None, dynamic_ncols=True) as bar:
-        for result in bar:
-            counts[result.status] += 1
-            bar.set_postfix(counts, refresh=False)
-            yield result
+    return tqdm(unit=" articles", file=sys.stderr, disable=None, dynamic_ncols=True)
 
 
 @cli.command()

@@ -13,6 +13,7 @@ import gzip
 import logging
 import os
 import sys
+import typing
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -136,7 +137,7 @@ def _open(source: str) -> Iterator[IO[bytes]]:
         yield sys.stdin.buffer
     elif source.endswith(".gz") and not source.endswith((".warc.gz", ".arc.gz")):
         with gzip.open(source, "rb") as fh:
-            yield fh
+            yield typing.cast(IO[bytes], fh)
     else:
         with open(source, "rb") as fh:
             yield fh
@@ -147,7 +148,7 @@ def _records(source: str, options: Options) -> Iterator[RawRecord]:
     try:
         with _open(source) as stream:
             head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
-            fmt = options.input_format
+            fmt: str = options.input_format
             if fmt == "auto":
                 fmt = detect_format(origin if source != "-" else "", head)
             if fmt in ("jsonl", "csv", "warc"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -107,53 +107,46 @@ def build_article(raw: RawRecord, options: Options) -> Article:
         warnings.append(f"published date {str(fields['published'])[:40]!r} not understood; ignored")
     if published is None:
         published = options.published
-    meta = {
-        "title": _text_field(fields.get("title")),
-        "url": _text_field(fields.get("url")),
-        "source": _text_field(fields.get("source")),
-        "published": published,
-        "origin": raw.origin,
-    }
+    base = Article(
+        id=given_id or "",
+        text="",
+        title=_text_field(fields.get("title")),
+        url=_text_field(fields.get("url")),
+        source=_text_field(fields.get("source")),
+        published=published,
+        origin=raw.origin,
+    )
 
     if raw.failure is not None or raw.text is None:
         failure = raw.failure or Failure("error", "no-text", "the record has no text")
-        return Article(
+        return replace(
+            base,
             id=given_id or content_id(raw.seed or raw.origin),
-            text="",
             status=failure.status,
             reason=failure.reason,
             detail=failure.detail,
             warnings=tuple(warnings),
-            **meta,
         )
 
-    article_id = given_id or content_id(raw.text)
+    base = replace(base, id=given_id or content_id(raw.text))
     cleaned = clean_text(raw.text)
     text, offset_map = cleaned.text, cleaned.offset_map
     if not text.strip():
-        return Article(
-            id=article_id, text="", status="skipped", reason="empty",
-            detail="no article text left after cleaning", warnings=tuple(warnings), **meta,
-        )
+        return replace(base, status="skipped", reason="empty",
+                       detail="no article text left after cleaning", warnings=tuple(warnings))
     if len(text) > options.max_chars:
         cut = _truncation_point(text, options.max_chars)
         warnings.append(
             f"text truncated from {len(text):,} to {cut:,} characters (limit {options.max_chars:,})"
         )
         text = text[:cut]
-    language = "en"
+    base = replace(base, text=text, offset_map=offset_map, warnings=tuple(warnings))
     if options.check_language:
         guess = check_english(text)
         if not guess.is_english:
-            return Article(
-                id=article_id, text=text, language=None, status="skipped", reason="language",
-                detail=f"not English: {guess.detail}", warnings=tuple(warnings),
-                offset_map=offset_map, **meta,
-            )
-    return Article(
-        id=article_id, text=text, language=language, warnings=tuple(warnings),
-        offset_map=offset_map, **meta,
-    )
+            return replace(base, status="skipped", reason="language",
+                           detail=f"not English: {guess.detail}")
+    return replace(base, language="en")
 
 
 def _truncation_point(text: str, limit: int) -> int:

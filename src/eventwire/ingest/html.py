@@ -18,14 +18,21 @@ def html_to_article(page: str) -> Extracted:
     """Main text and metadata of a web page (no network access: trafilatura works offline)."""
     import trafilatura  # imported here: only HTML inputs need it, and it is slow to import
 
-    doc = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         page, include_comments=False, include_tables=False, with_metadata=True
     )
-    if doc is None:
+    doc: dict[str, Any]
+    if extracted is None:
+        doc = {}
+    elif isinstance(extracted, dict):
+        doc = extracted
+    else:
+        doc = extracted.as_dict()
+    if not doc:
         return Extracted("")
-    text = doc.text or ""
-    fields = {"title": doc.title, "url": doc.url, "source": doc.sitename, "published": doc.date}
-    return Extracted(text, fields)
+    fields = {"title": doc.get("title"), "url": doc.get("url"), "source": doc.get("sitename"),
+              "published": doc.get("date")}
+    return Extracted(doc.get("text") or "", fields)
 
 
 def html_fragment_text(fragment: str) -> str:

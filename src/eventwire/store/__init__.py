@@ -118,6 +118,13 @@ class Store:
         ).fetchall()
         return {(r[0], r[1]): r[2] for r in rows}
 
+    def stored_ids(
+        self, ids: list[str], pipeline_version: str = PIPELINE_VERSION, include_errors: bool = True
+    ) -> set[str]:
+        """Which of ``ids`` are stored under ``pipeline_version`` (optionally not as errors)."""
+        stored = self._stored_status([(i, pipeline_version) for i in ids])
+        return {k[0] for k, status in stored.items() if include_errors or status != "error"}
+
     def _delete(self, article_id: str, version: str) -> None:
         for name in _CHILDREN:
             self.con.execute(

@@ -1,0 +1,74 @@
+"""Ingest: read articles, code the ones the store does not have yet, write the results.
+
+Articles already stored under the current pipeline version are recognised by id before any
+parsing, so re-running an ingest (or resuming an interrupted one) costs only the reading.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventwire.options import Options
+from eventwire.pipeline import code_articles
+from eventwire.records import Article, ArticleResult
+from eventwire.store import Store
+from eventwire.version import PIPELINE_VERSION
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Articles looked up in the store at a time.
+_LOOKUP_BATCH = 256
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: statuses of the articles it coded, and what it left alone."""
+
+    coded: dict[str, int] = field(default_factory=lambda: {"ok": 0, "skipped": 0, "error": 0})
+    written: int = 0
+    already_stored: int = 0
+
+    @property
+    def read(self) -> int:
+        return sum(self.coded.values()) + self.already_stored
+
+
+def ingest(
+    articles: Iterable[Article],
+    store: Store,
+    options: Options | None = None,
+    nlp: Language | None = None,
+    on_result: Callable[[ArticleResult], None] | None = None,
+) -> IngestReport:
+    """Code and store every article the store does not already hold."""
+    options = options or Options()
+    report = IngestReport()
+    fresh = _not_stored(articles, store, report)
+    results = code_articles(fresh, options, nlp)
+
+    def counted() -> Iterator[ArticleResult]:
+        for result in results:
+            report.coded[result.status] += 1
+            if on_result is not None:
+                on_result(result)
+            yield result
+
+    written = store.write(counted(), batch_size=options.batch_size * 4)
+    report.written = written.written
+    report.already_stored += written.already_stored
+    return report
+
+
+def _not_stored(articles: Iterable[Article], store: Store, report: IngestReport) -> Iterator[Article]:
+    it = iter(articles)
+    while chunk := list(itertools.islice(it, _LOOKUP_BATCH)):
+        done = store.stored_ids([a.id for a in chunk], PIPELINE_VERSION, include_errors=False)
+        for article in chunk:
+            if article.id in done:
+                report.already_stored += 1
+            else:
+                yield article

@@ -58,6 +58,11 @@ def test_code_table_and_csv(run, story, tmp_path):
     assert csv_out.output.splitlines()[0].startswith("article_id,n,event_id,sentence,")
 
 
+def test_code_with_a_worker_pool(run, story):
+    out = run("code", story, story, "--workers", "2", "--format", "jsonl")
+    assert [json.loads(x)["article"]["status"] for x in out.output.splitlines()] == ["ok", "ok"]
+
+
 def test_code_reads_stdin(run):
     out = run("code", "-", "--format", "jsonl", input=STORY)
     assert json.loads(out.output)["article"]["text"] == STORY

@@ -89,3 +89,12 @@ def test_code_articles_processes_lazily(nlp):
     results = eventwire.code_articles(endless(), Options(batch_size=4), nlp=nlp)
     first = [next(results) for _ in range(5)]
     assert [r.article.id for r in first] == ["1", "2", "3", "4", "5"]
+
+
+def test_a_process_pool_gives_the_same_results_in_the_same_order(nlp):
+    articles = [Article(id=str(i), text=f"{STORY} Paragraph {i}.") for i in range(6)]
+    articles.insert(2, Article(id="skip", text="", status="skipped", reason="empty"))
+    serial = list(eventwire.code_articles(articles, Options(batch_size=2), nlp=nlp))
+    pooled = list(eventwire.code_articles(articles, Options(batch_size=2, n_process=2), nlp=nlp))
+    assert pooled == serial
+    assert [r.article.id for r in pooled] == [a.id for a in articles]

@@ -209,3 +209,16 @@ def test_malformed_jsonl_line_names_file_and_line(tmp_path):
     articles = list(read_articles([p], Options(skip_bad_lines=True)))
     assert [a.status for a in articles] == ["ok", "error", "ok"]
     assert articles[1].reason == "bad-line" and articles[1].origin == f"{p}:2"
+
+
+def test_damaged_feed_and_warc_files_become_error_rows(tmp_path):
+    feed = tmp_path / "broken.rss"
+    feed.write_text("<rss><channel><item><title>unterminated")
+    warc = tmp_path / "broken.warc"
+    warc.write_bytes(b"\x00\x00 not a warc")
+    rows = list(read_articles([feed, warc], Options()))
+    assert [(a.status, a.reason) for a in rows] in (
+        [("error", "corrupt"), ("error", "corrupt")],
+        # feedparser salvages entries from some broken feeds; those come out as skipped/empty
+        [("skipped", "empty"), ("error", "corrupt")],
+    )

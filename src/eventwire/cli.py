@@ -51,6 +51,11 @@ def cli(verbose: int) -> None:
     """
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if verbose < 2:
+        # HTML extraction logs every page it cannot use as an error; eventwire records those
+        # pages as skipped articles already, so their logs are only wanted when debugging.
+        for noisy in ("trafilatura", "htmldate", "courlan"):
+            logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
 
 def _input_options(fn: F) -> F:
@@ -77,6 +82,8 @@ def _input_options(fn: F) -> F:
                      help="Code every article, even ones that do not look English."),
         click.option("--batch-size", type=int, default=32, show_default=True,
                      help="Articles per spaCy batch."),
+        click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+                     help="Parse in a pool of this many processes (one model each)."),
     ]
     for deco in reversed(decorators):
         fn = deco(fn)
@@ -92,6 +99,7 @@ def _options(kw: dict[str, Any]) -> Options:
         max_chars=kw["max_chars"],
         check_language=not kw["no_language_check"],
         batch_size=kw["batch_size"],
+        n_process=kw["workers"],
     )
 
 

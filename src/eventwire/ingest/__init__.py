@@ -148,6 +148,10 @@ def _records(source: str, options: Options) -> Iterator[RawRecord]:
     try:
         with _open(source) as stream:
             head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
+            if len(head) < 4096 and not head.strip():  # the whole input is blank
+                yield RawRecord(origin, None, seed=origin, failure=Failure(
+                    "skipped", "empty", "the input is empty"))
+                return
             fmt: str = options.input_format
             if fmt == "auto":
                 fmt = detect_format(origin if source != "-" else "", head)

@@ -129,7 +129,12 @@ def build_article(raw: RawRecord, options: Options) -> Article:
         )
 
     base = replace(base, id=given_id or content_id(raw.text))
-    cleaned = clean_text(raw.text)
+    raw_text = raw.text
+    # Cleaning only ever shortens text a little, so an input far over the limit is cut
+    # before cleaning too: the work per article stays bounded however large the input.
+    if len(raw_text) > 2 * options.max_chars:
+        raw_text = raw_text[: 2 * options.max_chars]
+    cleaned = clean_text(raw_text)
     text, offset_map = cleaned.text, cleaned.offset_map
     if not text.strip():
         return replace(base, status="skipped", reason="empty",
@@ -137,7 +142,8 @@ def build_article(raw: RawRecord, options: Options) -> Article:
     if len(text) > options.max_chars:
         cut = _truncation_point(text, options.max_chars)
         warnings.append(
-            f"text truncated from {len(text):,} to {cut:,} characters (limit {options.max_chars:,})"
+            f"text truncated from {len(raw.text):,} raw characters to {cut:,} "
+            f"(limit {options.max_chars:,})"
         )
         text = text[:cut]
     base = replace(base, text=text, offset_map=offset_map, warnings=tuple(warnings))

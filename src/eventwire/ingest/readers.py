@@ -1,8 +1,8 @@
 """Format readers. Each takes the bytes source of one input and yields ``RawRecord``s.
 
-Readers never raise for a bad article: they yield a record with a ``failure``. The only
-exception is a malformed line in a structured file when ``skip_bad_lines`` is off, which
-raises ``BadLineError`` naming the file and line.
+Readers never raise for a bad article or a damaged file: they yield a record with a
+``failure``. The only exception is a malformed line in a structured file when
+``skip_bad_lines`` is off, which raises ``BadLineError`` naming the file and line.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from eventwire.errors import BadLineError, InputError
+from eventwire.errors import BadLineError
 from eventwire.ingest.build import Failure, RawRecord, decode, is_binary
 from eventwire.ingest.html import html_fragment_text, html_to_article
 from eventwire.options import ARTICLE_FIELDS, Options
@@ -153,7 +153,9 @@ def read_rss(data: bytes, origin: str, options: Options) -> Iterator[RawRecord]:
 
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
-        raise InputError(f"{origin} is not a readable RSS/Atom feed ({feed.bozo_exception})")
+        yield RawRecord(origin, None, seed=origin + str(len(data)), failure=Failure(
+            "error", "corrupt", f"not a readable RSS/Atom feed ({feed.bozo_exception})"))
+        return
     for n, entry in enumerate(feed.entries):
         where = f"{origin}#{n}"
         body = ""
@@ -194,4 +196,6 @@ def read_warc(stream: IO[bytes], origin: str, options: Options) -> Iterator[RawR
             crawled = {"published": record.rec_headers.get_header("WARC-Date")}
             yield _from_html(page, where, warnings, override={"url": url}, fallback=crawled)
     except ArchiveLoadFailed as exc:
-        raise InputError(f"{origin} is not a readable WARC file ({exc})") from exc
+        # Records read before the damage are kept; the damage itself gets a row.
+        yield RawRecord(origin, None, seed=f"{origin}:{exc}", failure=Failure(
+            "error", "corrupt", f"not a readable WARC file ({exc})"))

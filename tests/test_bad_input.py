@@ -145,8 +145,8 @@ def test_mixed_bag_every_input_gets_a_row(tmp_path):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.binary(max_size=3_000) | st.sampled_from([b"", b" \n\t ", b"\n\n"]), st.sampled_from(["x.txt", "x.jsonl", "x.json", "x.csv", "x.html",
-                                                    "x.xml", "x.warc", "noext"]))
+@given(st.binary(max_size=3_000) | st.sampled_from([b"", b" \n\t ", b"\n\n"]),
+       st.sampled_from(["x.txt", "x.jsonl", "x.json", "x.csv", "x.html", "x.xml", "x.warc", "noext"]))
 def test_no_bytes_crash_the_reader(tmp_path_factory, data, name):
     p = tmp_path_factory.mktemp("fuzz") / name
     p.write_bytes(data)

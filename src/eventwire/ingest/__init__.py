@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import glob
 import gzip
+import io
 import logging
 import os
 import sys
@@ -134,7 +135,9 @@ def _walk(root: Path) -> Iterator[str]:
 @contextmanager
 def _open(source: str) -> Iterator[IO[bytes]]:
     if source == "-":
-        yield sys.stdin.buffer
+        stdin = sys.stdin.buffer
+        # Format sniffing peeks at the first bytes; a replaced stdin may not support that.
+        yield stdin if hasattr(stdin, "peek") else typing.cast(IO[bytes], io.BufferedReader(stdin))
     elif source.endswith(".gz") and not source.endswith((".warc.gz", ".arc.gz")):
         with gzip.open(source, "rb") as fh:
             yield typing.cast(IO[bytes], fh)
@@ -147,7 +150,7 @@ def _records(source: str, options: Options) -> Iterator[RawRecord]:
     origin = "<stdin>" if source == "-" else source
     try:
         with _open(source) as stream:
-            head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
+            head = stream.peek(4096)[:4096]  # type: ignore[attr-defined]
             if len(head) < 4096 and not head.strip():  # the whole input is blank
                 yield RawRecord(origin, None, seed=origin, failure=Failure(
                     "skipped", "empty", "the input is empty"))

@@ -10,7 +10,7 @@ from eventwire.errors import ModelNotInstalledError
 from eventwire.nlp import load
 from eventwire.options import Options
 from eventwire.records import Article, ArticleResult
-from eventwire.stages import Found, stage_order
+from eventwire.stages import Found, load_resources, stage_order
 
 from .conftest import STORY
 
@@ -51,7 +51,7 @@ def test_results_keep_input_order_and_pass_through_unusable_articles(nlp):
 
 
 def test_a_failing_stage_marks_only_that_article(nlp, monkeypatch):
-    def boom(doc, article, found):
+    def boom(doc, article, found, resources):
         if "Explode" in article.text:
             raise RuntimeError("bad parse")
         return found
@@ -67,10 +67,11 @@ def test_a_failing_stage_marks_only_that_article(nlp, monkeypatch):
 
 
 def test_stage_entry_points_take_and_return_found(nlp):
+    resources = load_resources(Options(), nlp)
     doc = nlp(STORY)
     found = Found()
     for _, run in stage_order():
-        found = run(doc, Article(id="x", text=STORY), found)
+        found = run(doc, Article(id="x", text=STORY), found, resources)
         assert isinstance(found, Found)
 
 

@@ -32,6 +32,8 @@ class Options:
     published: date | None = None
     max_chars: int = DEFAULT_MAX_CHARS
     check_language: bool = True
+    # coding
+    actor_files: tuple[str, ...] = ()
     # nlp
     model: str = DEFAULT_MODEL
     batch_size: int = 32

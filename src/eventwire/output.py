@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import textwrap
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -62,6 +63,10 @@ def render_table(result: ArticleResult) -> str:
             f"  {e.cameo.code:<5} {e.plover.type or '-':<10} {src:<10} -> {tgt:<10} "
             f"{e.trigger.text!r} ({e.date.value if e.date else 'no date'})"
         )
+    if result.mentions:
+        actors = ", ".join(f"{m.text} [{m.code or '?'}]" for m in result.mentions)
+        lines.extend(textwrap.wrap(f"actors: {actors}", width=100, initial_indent="  ",
+                                   subsequent_indent="    "))
     for q in result.quotes:
         who = q.speaker.name or q.speaker.text if q.speaker else "unattributed"
         lines.append(f"  quote [{who}]: {q.text[:90]!r}")

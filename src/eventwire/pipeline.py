@@ -11,7 +11,7 @@ from eventwire import nlp as nlp_mod
 from eventwire.ingest import read_text
 from eventwire.options import Options
 from eventwire.records import Article, ArticleResult
-from eventwire.stages import Found, stage_order
+from eventwire.stages import Found, Resources, load_resources, stage_order
 from eventwire.version import PIPELINE_VERSION
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ def code_articles(
     articles: Iterable[Article],
     options: Options | None = None,
     nlp: Language | None = None,
+    resources: Resources | None = None,
 ) -> Iterator[ArticleResult]:
     """Code ``articles`` lazily, one ``ArticleResult`` per article, in input order.
 
@@ -35,6 +36,8 @@ def code_articles(
     options = options or Options()
     if nlp is None:
         nlp = nlp_mod.load(options.model)
+    if resources is None:
+        resources = load_resources(options, nlp)
     # Articles that will not be coded go through the parser as empty strings, which costs
     # nothing and keeps a single ordered stream (and a single worker pool) for the whole run.
     items = ((a.text if a.status == "ok" else "", a) for a in articles)
@@ -42,15 +45,15 @@ def code_articles(
         if article.status != "ok":
             yield ArticleResult(article, PIPELINE_VERSION)
         else:
-            yield code_doc(doc, article)
+            yield code_doc(doc, article, resources)
 
 
-def code_doc(doc: Doc, article: Article) -> ArticleResult:
+def code_doc(doc: Doc, article: Article, resources: Resources) -> ArticleResult:
     """Run every stage on one parsed article."""
     found = Found()
     for name, run in stage_order():
         try:
-            found = run(doc, article, found)
+            found = run(doc, article, found, resources)
         except Exception as exc:  # one article's failure must not end the batch
             log.exception("stage %s failed on article %s", name, article.id)
             failed = replace(
@@ -73,9 +76,10 @@ def code_text(
     text: str,
     options: Options | None = None,
     nlp: Language | None = None,
+    resources: Resources | None = None,
     **fields: object,
 ) -> ArticleResult:
     """Code one article given as a string; ``fields`` may set title, published, source..."""
     options = options or Options()
     article = read_text(text, options, **fields)
-    return next(code_articles([article], options, nlp))
+    return next(code_articles([article], options, nlp, resources))

@@ -1,9 +1,10 @@
 """Coding stages, run in order on one parsed article.
 
-Each stage is a module with one entry point, ``run(doc, article, found) -> Found``: it reads the
-spaCy ``Doc``, the article and what earlier stages found, and returns ``found`` with its own
-records added (and, for the enriching stages, events refined). Stages never parse text, load
-models, open files or touch the store.
+Each stage is a module with one entry point, ``run(doc, article, found, resources) -> Found``:
+it reads the spaCy ``Doc``, the article and what earlier stages found, and returns ``found`` with
+its own records added (and, for the enriching stages, events refined). ``resources`` holds the
+lexicons, loaded once per process by ``load_resources``. Stages never parse text, load models,
+open files or touch the store.
 """
 
 from __future__ import annotations
@@ -12,10 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.lexicons.actors import load_actor_lexicon
+from eventwire.options import Options
 from eventwire.records import Article, Event, Mention, Place, Quote, TimeExpr
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
+
+    from eventwire.stages.actors.matcher import ActorMatcher
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,21 @@ class Found:
     times: tuple[TimeExpr, ...] = ()
 
 
-StageFn = Callable[["Doc", Article, Found], Found]
+@dataclass(frozen=True)
+class Resources:
+    """Everything the stages look things up in, built once per process."""
+
+    actor_matcher: ActorMatcher
+
+
+def load_resources(options: Options, nlp: Language) -> Resources:
+    """Load every lexicon (the built-in ones and the user's) and index it for ``nlp``."""
+    from eventwire.stages.actors.matcher import ActorMatcher
+
+    return Resources(actor_matcher=ActorMatcher(load_actor_lexicon(options.actor_files), nlp))
+
+
+StageFn = Callable[["Doc", Article, Found, Resources], Found]
 
 
 def stage_order() -> tuple[tuple[str, StageFn], ...]:

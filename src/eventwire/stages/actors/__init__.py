@@ -1,0 +1,107 @@
+"""Find every mention of a political actor and resolve it to a CAMEO-style code.
+
+Output: ``Mention`` records (see docs/actors.md for what counts and how it is coded). The
+rules run in this order on one parsed article:
+
+1. lexicon surface forms (countries, capitals, organisations, armed groups, people);
+2. people: spaCy's and the lexicon's names, coded from the title or apposition around the
+   first full mention (``Russia's U.N. Ambassador Vitaly Churkin`` -> RUSGOV) or the lexicon's
+   office on the article's date;
+3. role phrases (``Syrian soldiers`` -> SYRMIL) and hyphen compounds (``U.S.-led coalition``);
+4. later mentions of known people by surname, title or subject pronoun;
+5. a role with no country ("the army") takes the article's country when one country clearly
+   dominates it, and stays a bare role code otherwise.
+
+Overlapping candidates are settled by strength (a titled person over a role phrase over a name
+over a reference), then length.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventwire.records import Article, Mention
+from eventwire.stages import Found, Resources
+from eventwire.stages.actors.context import Cand, DocContext
+from eventwire.stages.actors.matcher import ActorMatcher
+from eventwire.stages.actors.nouns import hyphen_compounds, lexicon_names, role_phrases
+from eventwire.stages.actors.people import later_mentions, resolve_people
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["ActorMatcher", "find_mentions", "run"]
+
+# A country must supply more than this share of an article's country-coded mentions (and at
+# least two of them) before a bare role such as "the army" is given that country.
+DOMINANT_SHARE = 0.5
+
+
+def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found:
+    """The actors stage's entry point (see the module docstring)."""
+    mentions = find_mentions(doc, article, resources.actor_matcher)
+    return replace(found, mentions=tuple(mentions))
+
+
+def find_mentions(doc: Doc, article: Article, matcher: ActorMatcher) -> list[Mention]:
+    ctx = DocContext(doc, article.published, matcher.lexicon, matcher.title_words,
+                     matcher.find(doc, article.published))
+    people = resolve_people(ctx)
+    person_tokens = {i for c in people for i in range(c.start, c.end)}
+    cands = people + hyphen_compounds(ctx) + role_phrases(ctx, person_tokens) + lexicon_names(ctx)
+    chosen = _select(cands)
+    chosen = _select(chosen + later_mentions(ctx, chosen))
+    _fill_country(chosen, ctx)
+    return [_mention(c, doc) for c in sorted(chosen, key=lambda c: (_chars(c, doc)[0], c.end))]
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Keep the strongest, then longest, of overlapping candidates."""
+    kept: list[Cand] = []
+    used: set[int] = set()
+    for c in sorted(cands, key=lambda c: (-c.strength, -(c.end - c.start), c.start)):
+        tokens = set(range(c.start, c.end))
+        if tokens & used:
+            continue
+        used |= tokens
+        kept.append(c)
+    return kept
+
+
+def _fill_country(cands: list[Cand], ctx: DocContext) -> None:
+    countries = Counter(c.country for c in cands if c.country and c.kind in ("state", "generic"))
+    total = sum(countries.values())
+    dominant = None
+    if countries:
+        top, count = countries.most_common(1)[0]
+        if count >= 2 and count / total > DOMINANT_SHARE:
+            dominant = top
+    for person in ctx.people.values():
+        if person.code is None and person.sector is not None:
+            person.country = dominant
+            person.code = dominant + person.sector if dominant else person.sector
+    for c in cands:
+        if c.person is not None and c.person in ctx.people:
+            person = ctx.people[c.person]
+            c.code, c.country, c.sector = person.code, person.country, person.sector
+        elif c.needs_country and c.sector is not None:
+            c.country = dominant
+            c.code = dominant + c.sector if dominant else c.sector
+            c.name = ctx.label(dominant, c.sector)
+
+
+def _chars(c: Cand, doc: Doc) -> tuple[int, int]:
+    if c.chars is not None:
+        return c.chars
+    span = doc[c.start:c.end]
+    return span.start_char, span.end_char
+
+
+def _mention(c: Cand, doc: Doc) -> Mention:
+    start, end = _chars(c, doc)
+    kind = c.kind if c.kind in ("state", "organisation", "group", "person", "generic") else "organisation"
+    return Mention(text=doc.text[start:end], start=start, end=end, code=c.code, name=c.name,
+                   kind=kind,  # type: ignore[arg-type]
+                   country=c.country, sector=c.sector)

@@ -1,0 +1,66 @@
+"""Find the actor lexicon's surface forms in a parsed document.
+
+The matcher is built once per process from the lexicon and the spaCy tokenizer, so patterns
+are tokenised exactly as article text is. Matching is case-sensitive: "US" is a country, "us"
+is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from eventwire.lexicons.actors import ActorEntry, ActorLexicon
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon surface form found at tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    surface: str
+    entries: tuple[ActorEntry, ...]
+
+    def first(self, *sources: str) -> ActorEntry | None:
+        return next((e for e in self.entries if e.source in sources), None)
+
+
+class ActorMatcher:
+    """The lexicon plus a spaCy ``PhraseMatcher`` over all of its surface forms."""
+
+    def __init__(self, lexicon: ActorLexicon, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.lexicon = lexicon
+        self._matcher: PhraseMatcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surfaces = list(lexicon.surfaces())
+        for surface, pattern in zip(surfaces, nlp.tokenizer.pipe(surfaces), strict=True):
+            self._matcher.add(surface, [pattern])
+        self.title_words = {w for key in lexicon.titles for w in key}
+
+    def find(self, doc: Doc, day: date | None) -> list[Match]:
+        """Non-overlapping matches (longest first), each with the entries valid on ``day``."""
+        from spacy.util import filter_spans
+
+        spans = []
+        for key, start, end in self._matcher(doc):
+            span = doc[start:end]
+            span.label_ = doc.vocab.strings[key]
+            spans.append(span)
+        found = []
+        for span in filter_spans(spans):
+            entries = self.lexicon.entries(span.label_)
+            valid = [e for e in entries if e.valid_on(day)]
+            # People keep all their rows: being out of office is information too.
+            if not valid and not any(e.source == "person" for e in entries):
+                continue
+            found.append(Match(span.start, span.end, span.label_,
+                               tuple(valid if valid else entries)))
+        return found

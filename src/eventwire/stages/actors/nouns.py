@@ -1,0 +1,155 @@
+"""Actors named by a role noun ("Syrian soldiers", "the army", "Hamas fighters"), by a hyphen
+compound ("U.S.-led coalition", "Iran-backed"), and by a lexicon name standing alone."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.stages.actors.context import ACTOR_PHRASE, NAME, Cand, DocContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# A capital or seat of government after one of these is a place, not the government.
+_LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "around", "across",
+                       "inside", "toward", "towards", "via", "through", "over", "within", "throughout",
+                       "on", "off", "beyond", "north", "south", "east", "west"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "case", "punct"})
+
+
+def lexicon_names(ctx: DocContext) -> list[Cand]:
+    """States, organisations, groups and demonyms named outright."""
+    cands = []
+    for m in ctx.matches:
+        span = ctx.doc[m.start:m.end]
+        state = m.first("country")
+        org = m.first("organisation", "group", "user")
+        seat = m.first("capital", "metonym")
+        demonym = m.first("demonym")
+        if org is not None:
+            kind = "group" if org.source == "group" else org.kind
+            cands.append(Cand(m.start, m.end, kind, org.code, org.name, org.country, org.sector, NAME))
+        elif state is not None:
+            cands.append(Cand(m.start, m.end, "state", state.code, state.name, state.country, None,
+                              NAME))
+        elif seat is not None and not _locative(span.root):
+            cands.append(Cand(m.start, m.end, "state", seat.code, ctx.label(seat.country, seat.sector),
+                              seat.country, seat.sector, NAME))
+        elif demonym is not None:
+            cands.append(Cand(m.start, m.end, "generic", demonym.code, demonym.name,
+                              demonym.country, None, NAME))
+    return cands
+
+
+def _locative(token: Token) -> bool:
+    head = token.head
+    while token.dep_ in ("conj", "appos", "compound") and head is not token:
+        token, head = head, head.head
+    return token.dep_ == "pobj" and head.lower_ in _LOCATIVE
+
+
+def hyphen_compounds(ctx: DocContext) -> list[Cand]:
+    """ "U.S.-led coalition" (one token or three) -> the leading state's military."""
+    doc = ctx.doc
+    cands = []
+    for token in doc:
+        prefix, suffix, start_char = None, None, token.idx
+        if "-" in token.text and token.text.rsplit("-", 1)[1].lower() in ctx.lexicon.hyphen_roles:
+            prefix, suffix = token.text.rsplit("-", 1)
+        elif token.lower_ in ctx.lexicon.hyphen_roles and token.i >= 2 and doc[token.i - 1].text == "-":
+            before = ctx.match_at(doc[token.i - 2])
+            if before is not None:
+                prefix = doc[before.start:before.end].text
+                start_char = doc[before.start].idx
+                suffix = token.lower_
+        if prefix is None or suffix is None:
+            continue
+        entries = ctx.lexicon.lookup(prefix, ctx.day)
+        state = next((e for e in entries if e.country and e.source in
+                      ("country", "adjective", "capital")), None)
+        if state is None or state.country is None:
+            continue
+        role, force_nouns = ctx.lexicon.hyphen_roles[suffix.lower()]
+        if role == "sponsor":
+            cands.append(Cand(token.i, token.i + 1, "state", state.country, state.name,
+                              state.country, None, ACTOR_PHRASE,
+                              chars=(start_char, start_char + len(prefix))))
+            continue
+        end = token.i + 1
+        if end < len(doc) and doc[end].lemma_.lower() in force_nouns:
+            end += 1
+        first = token.i if start_char == token.idx else doc[token.i - 2].i
+        cands.append(Cand(first, end, "generic", state.country + "MIL",
+                          ctx.label(state.country, "MIL"), state.country, "MIL", ACTOR_PHRASE))
+    return cands
+
+
+def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
+    """Noun phrases headed by an actor noun, with the country or organisation modifying it."""
+    doc = ctx.doc
+    nouns = ctx.lexicon.sector_nouns
+    longest = ctx.lexicon.max_sector_words
+    cands = []
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in person_tokens:
+            continue
+        hit = None
+        for size in range(min(longest, token.i + 1), 0, -1):
+            key = tuple(t.lemma_.lower() for t in doc[token.i - size + 1:token.i + 1])
+            if key in nouns:
+                hit = (size, *nouns[key])
+                break
+        if hit is None:
+            continue
+        size, sector, alone = hit
+        first = token.i - size + 1
+        root = doc[first:token.i + 1].root  # "Department of Defence" is headed by Department
+        if _modifies_another_noun(root):
+            continue
+        modifier, mod_start = _modifier(root, first, ctx)
+        if modifier is None:
+            if not alone or token.pos_ == "PROPN" and ctx.match_at(token):
+                continue
+            cands.append(Cand(first, token.i + 1, "generic", None, ctx.label(None, sector), None,
+                              sector, ACTOR_PHRASE, needs_country=True))
+            continue
+        if modifier.country is None or modifier.source in ("organisation", "group", "user"):
+            # "UN peacekeepers", "Hamas fighters": the organisation is the actor.
+            kind = "group" if modifier.source == "group" else "organisation"
+            cands.append(Cand(mod_start, token.i + 1, kind, modifier.code, modifier.name,
+                              modifier.country, modifier.sector, ACTOR_PHRASE))
+            continue
+        code = modifier.country + (sector if sector not in ("NGO", "IGOPKO") else "")
+        if sector == "IGOPKO":
+            code = "IGOPKO"
+        cands.append(Cand(mod_start, token.i + 1, "generic", code,
+                          ctx.label(modifier.country, sector), modifier.country, sector,
+                          ACTOR_PHRASE))
+    return cands
+
+
+def _modifies_another_noun(token: Token) -> bool:
+    return token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN") \
+        and token.head.i > token.i
+
+
+def _modifier(head: Token, first: int, ctx: DocContext):  # type: ignore[no-untyped-def]
+    """The country or organisation word modifying an actor noun, and where the phrase starts."""
+    doc = ctx.doc
+    best = None
+    start = first
+    i = first - 1
+    left_edge = head.left_edge.i
+    while i >= left_edge:
+        tok = doc[i]
+        if tok.dep_ == "det" or tok.dep_ not in _MODIFIER_DEPS and tok.head.i != head.i:
+            break
+        match = ctx.match_at(tok)
+        if match is not None:
+            entry = match.first("country", "adjective", "capital", "organisation", "group", "user")
+            if entry is not None:
+                best, start = entry, match.start
+                i = match.start - 1
+                continue
+        i -= 1
+    return best, start

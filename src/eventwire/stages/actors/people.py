@@ -1,0 +1,221 @@
+"""People: who they are from the titles and appositions around their names, and later
+mentions by surname, title or pronoun."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from eventwire.stages.actors.context import NAME, PERSON_WITH_ROLE, REFERENCE, Cand, DocContext, Person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Prepositions whose object is where or to whom an official is sent, not whom they serve:
+# "ambassador to the United Nations", "envoy for Syria".
+_TARGET_PREPS = frozenset({"to", "for", "in", "at", "on", "with", "of"})
+_FEMALE_TITLES = frozenset({"spokeswoman", "queen", "chairwoman", "congresswoman", "policewoman"})
+_MALE_TITLES = frozenset({"spokesman", "king", "chairman", "congressman", "emir", "sultan",
+                          "policeman", "businessman"})
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def person_spans(ctx: DocContext) -> list[Span]:
+    """Spans that name people: lexicon people, spaCy's PERSON entities, and names spaCy got
+    wrong that a title right before them marks as people ("Ambassador Samantha Power")."""
+    doc = ctx.doc
+    spans = []
+    taken: set[int] = set()
+    for m in ctx.matches:
+        if m.first("person"):
+            spans.append(doc[m.start:m.end])
+            taken.update(range(m.start, m.end))
+    for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP") and _titled(ent, ctx)):
+            lexical = ctx.match_at(ent[0])
+            if ent.label_ != "PERSON" and lexical and lexical.end >= ent.end:
+                continue  # a known country or organisation, not a person
+            names = [t for t in ent if t.pos_ == "PROPN" or t.is_title]
+            if names and not all(ctx.match_at(t) for t in names):
+                spans.append(doc[names[0].i:names[-1].i + 1])
+    return spans
+
+
+def _titled(span: Span, ctx: DocContext) -> bool:
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in ctx.title_words:
+        return True
+    return span.root.dep_ == "appos" and span.root.head.lemma_.lower() in ctx.title_words
+
+
+def _title_tokens(span: Span) -> list[Token]:
+    """The title phrase attached to a name: the compound chain before it ("Russia's U.N.
+    Ambassador") or the noun phrase it stands in apposition to."""
+    root = span.root
+    doc = span.doc
+    left = []
+    i = span.start - 1
+    subtree = {t.i for t in root.subtree}
+    while i >= 0 and i in subtree and doc[i].dep_ not in ("det", "punct", "cc") \
+            and doc[i].pos_ not in ("VERB", "AUX"):
+        left.append(doc[i])
+        i -= 1
+    if left:
+        return sorted(left, key=lambda t: t.i)
+    if root.dep_ == "appos":
+        head = root.head
+        own = {t.i for t in root.subtree}
+        return [t for t in head.subtree if t.i not in own and t.i < span.start and not t.is_punct
+                and t.dep_ not in ("det", "relcl", "acl")]
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > span.end - 1:
+            return [t for t in child.subtree if not t.is_punct and t.dep_ not in ("det",)]
+    return []
+
+
+def _excluded(tokens: list[Token]) -> set[int]:
+    """Tokens inside a "to the United Nations" phrase: a destination, not an employer."""
+    ids = {t.i for t in tokens}
+    out: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "prep" and t.lower_ in _TARGET_PREPS:
+            out.update(x.i for x in t.subtree if x.i in ids)
+    return out
+
+
+def read_title(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | None, str | None,
+                                                                set[str], str | None]:
+    """(code, country, sector, title words, gender) implied by a title phrase."""
+    excluded = _excluded(tokens)
+    usable = [t for t in tokens if t.i not in excluded]
+    country = org = None
+    for t in usable:
+        country = country or ctx.country_of(t)
+        org = org or ctx.org_of(t)
+    lemmas = [t.lemma_.lower() for t in usable]
+    titles: set[str] = set()
+    sector = noun_sector = None
+    for n in range(len(lemmas)):
+        for size in (3, 2, 1):
+            key = tuple(lemmas[n:n + size])
+            if len(key) == size and key in ctx.lexicon.titles:
+                sector = ctx.lexicon.titles[key].sector
+                titles.add(" ".join(key))
+            if len(key) == size and key in ctx.lexicon.sector_nouns:
+                noun_sector = ctx.lexicon.sector_nouns[key][0]
+    words = {t.lower_ for t in tokens}
+    gender = "f" if words & _FEMALE_TITLES else "m" if words & _MALE_TITLES else None
+    if not titles and not noun_sector and not org:
+        return None, None, None, titles, gender
+    role = noun_sector or sector or "GOV"
+    if country is not None:
+        return country.country + role if country.country else None, country.country, role, \
+            titles, gender
+    if org is not None:
+        return org.code, org.country, org.sector, titles, gender
+    return None, None, role, titles, gender
+
+
+def resolve_people(ctx: DocContext) -> list[Cand]:
+    """A candidate for each first mention of a person with a role, and registers them."""
+    cands = []
+    for span in person_spans(ctx):
+        full = span.text
+        known = ctx.people.get(full)
+        if known is not None:
+            cands.append(_refer(span.start, span.end, known, NAME))
+            continue
+        title = _title_tokens(span)
+        code, country, sector, titles, gender = read_title(title, ctx) if title else \
+            (None, None, None, set(), None)
+        entry = _lexicon_person(full, ctx)
+        if entry is not None:
+            gender = gender or entry.gender
+            if code is None:
+                code, country, sector = entry.code, entry.country, entry.sector
+        elif code is None and sector is None:
+            former = _former(full, ctx)
+            if former is None:
+                continue  # no public role we can see: not a political actor
+            code, country, sector = former, former[:3], "ELI"
+        person = Person(full, span[-1].text, code, country, sector, gender, titles, span.start)
+        ctx.people[full] = person
+        start = min([span.start, *(t.i for t in title if t.i < span.start)])
+        end = max([span.end, *(t.i + 1 for t in title)])
+        cand = _refer(start, end, person, PERSON_WITH_ROLE)
+        cand.needs_country = code is None and sector is not None
+        cands.append(cand)
+    return cands
+
+
+def _lexicon_person(full: str, ctx: DocContext):  # type: ignore[no-untyped-def]
+    return next((e for e in ctx.lexicon.lookup(full, ctx.day) if e.source in ("person", "user")),
+                None)
+
+
+def _former(full: str, ctx: DocContext) -> str | None:
+    """``XXXELI`` for someone the lexicon knows only from offices that ended before the date."""
+    rows = [e for e in ctx.lexicon.entries(full) if e.source == "person" and e.country]
+    if not rows or ctx.day is None:
+        return None
+    if all(e.end is not None and e.end < ctx.day for e in rows):
+        return f"{rows[-1].country}ELI"
+    return None
+
+
+def _refer(start: int, end: int, person: Person, strength: int) -> Cand:
+    return Cand(start, end, "person", person.code, person.full, person.country, person.sector,
+                strength, person=person.full)
+
+
+def later_mentions(ctx: DocContext, earlier: list[Cand]) -> list[Cand]:
+    """Surname-only, title + surname, title-only and pronoun mentions of known people."""
+    doc = ctx.doc
+    taken = {i for c in earlier for i in range(c.start, c.end)}
+    mentioned_at = {c.end - 1: ctx.people[c.person] for c in earlier if c.person in ctx.people}
+    by_surname: dict[str, list[Person]] = {}
+    for p in ctx.people.values():
+        by_surname.setdefault(p.surname, []).append(p)
+    sent_starts = [s.start for s in doc.sents]
+    cands: list[Cand] = []
+    seen: list[tuple[int, Person]] = []
+    for token in doc:
+        if token.i in mentioned_at:
+            seen.append((token.i, mentioned_at[token.i]))
+        if token.i in taken:
+            continue
+        people = [p for p in by_surname.get(token.text, []) if p.first_token < token.i]
+        if people and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+            person = max(people, key=lambda p: p.first_token)
+            start = token.i
+            while start > 0 and doc[start - 1].lower_ in ctx.title_words and start - 1 not in taken:
+                start -= 1
+            cands.append(_refer(start, token.i + 1, person, NAME))
+            seen.append((token.i, person))
+            continue
+        gender = _PRONOUN_GENDER.get(token.lower_)
+        if gender and token.dep_ in ("nsubj", "nsubjpass"):
+            person = _antecedent(token.i, gender, seen, sent_starts)
+            if person is not None:
+                cands.append(_refer(token.i, token.i + 1, person, REFERENCE))
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in ctx.title_words and token.pos_ == "NOUN":
+            dets = [c.i for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
+            holders = [p for _, p in seen if any(lemma in t.split() for t in p.titles)]
+            if dets and holders:
+                cands.append(_refer(min(dets), token.i + 1, holders[-1], REFERENCE))
+                seen.append((token.i, holders[-1]))
+    return cands
+
+
+def _antecedent(
+    at: int, gender: str, seen: list[tuple[int, Person]], sent_starts: list[int]
+) -> Person | None:
+    """The one person of a compatible gender mentioned in this or the two previous sentences."""
+    here = bisect.bisect_right(sent_starts, at) - 1
+    window_start = sent_starts[max(0, here - 2)]
+    candidates = {p.full: p for i, p in seen if window_start <= i < at and p.gender in (None, gender)}
+    return next(iter(candidates.values())) if len(candidates) == 1 else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from click.testing import CliRunner
 
@@ -44,3 +45,32 @@ def test_voa_ingest_twice_stores_each_story_once(shared, tmp_path):
     stats = json.loads(runner.invoke(cli, ["stats", "--db", str(db), "--format", "json"]).output)
     assert stats["articles_by_status"] == {"ok": 89, "skipped": 0, "error": 0}
     assert stats["published_from"] == "2019-11-25" and stats["published_to"] == "2025-03-14"
+
+
+def test_seed_actors_people_and_their_surnames_resolve(shared, nlp):
+    from eventwire.options import Options
+    from eventwire.pipeline import code_text
+    from eventwire.stages import load_resources
+
+    text = (shared / "data" / "seed" / "syria_unsc_2016.txt").read_text(encoding="utf-8")
+    result = code_text(text, nlp=nlp, resources=load_resources(Options(), nlp),
+                       published=date(2016, 9, 17))
+    people = {}
+    for m in result.mentions:
+        if m.kind == "person":
+            people.setdefault(m.name, set()).add(m.code)
+    assert people["Samantha Power"] == {"USAGOV"}
+    assert people["Vitaly Churkin"] == {"RUSGOV"}
+    assert people["Maria Zakharova"] == {"RUSGOV"}
+    # Every surname-only mention in the article is resolved to the right person.
+    for surname, full in [("Power", "Samantha Power"), ("Churkin", "Vitaly Churkin"),
+                          ("Zakharova", "Maria Zakharova")]:
+        expected = text.count(surname) - text.count(full)
+        resolved = [m for m in result.mentions if m.name == full and full not in m.text
+                    and surname in m.text]
+        assert len(resolved) == expected, (surname, expected, len(resolved))
+    codes = {m.code for m in result.mentions}
+    assert {"USA", "RUS", "SYR", "AUS", "IGOUNO", "IMGMUSISI", "RUSMED"} <= codes
+    names = {m.text for m in result.mentions}
+    assert any("Security Council" in n for n in names)
+    assert any("RIA Novosti" in n for n in names)

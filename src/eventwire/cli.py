@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sys
@@ -13,8 +14,8 @@ import click
 from eventwire.errors import EventwireError
 from eventwire.ingest import read_articles
 from eventwire.options import DEFAULT_MAX_CHARS, Options, parse_date, parse_field_map
-from eventwire.output import FORMATS, render_stats, write_results
-from eventwire.pipeline import code_articles
+from eventwire.output import FORMATS, render_mentions, render_scores, render_stats, write_results
+from eventwire.pipeline import code_articles, code_text
 from eventwire.runner import ingest as ingest_articles
 from eventwire.samples import sample_path
 from eventwire.store import DEFAULT_DB, open_store
@@ -58,6 +59,12 @@ def cli(verbose: int) -> None:
             logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
 
+_actors_option = click.option(
+    "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor lexicon (TSV: name, aliases, code, kind, country, sector, gender, start, "
+         "end); entries win over the built-in ones. Repeatable.")
+
+
 def _input_options(fn: F) -> F:
     """Options shared by every command that reads articles."""
     decorators = [
@@ -84,6 +91,7 @@ def _input_options(fn: F) -> F:
                      help="Articles per spaCy batch."),
         click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
                      help="Parse in a pool of this many processes (one model each)."),
+        _actors_option,
     ]
     for deco in reversed(decorators):
         fn = deco(fn)
@@ -100,6 +108,7 @@ def _options(kw: dict[str, Any]) -> Options:
         check_language=not kw["no_language_check"],
         batch_size=kw["batch_size"],
         n_process=kw["workers"],
+        actor_files=tuple(kw["actor_files"]),
     )
 
 
@@ -171,6 +180,58 @@ def stats(db: str, fmt: str) -> None:
     with open_store(db, read_only=True) as store:
         summary = store.stats()
     click.echo(json.dumps(summary, indent=2) if fmt == "json" else render_stats(summary), nl=False)
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="The text's date: people are coded by the office they held then.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@_actors_option
+def actors(text: str, published: str | None, fmt: str, actor_files: tuple[str, ...]) -> None:
+    """Show the actor mentions found in TEXT (or - to read the text from stdin).
+
+    \b
+    Example:
+      eventwire actors "Russia's U.N. Ambassador Vitaly Churkin met Syrian officials."
+    """
+    if text == "-":
+        text = sys.stdin.read()
+    options = Options(actor_files=actor_files, check_language=False)
+    result = code_text(text, options, published=parse_date(published) if published else None)
+    if fmt == "json":
+        for m in result.mentions:
+            click.echo(json.dumps(dataclasses.asdict(m), ensure_ascii=False))
+        return
+    click.echo(render_mentions(result.mentions), nl=False)
+
+
+@cli.group("eval")
+def evaluate() -> None:
+    """Measure eventwire against annotated data."""
+
+
+@evaluate.command("actors")
+@click.option("--misses", type=int, default=20, show_default=True,
+              help="How many disagreements to list.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def eval_actors(misses: int, fmt: str) -> None:
+    """Score actor mentions (resolved code) on the annotated sample corpus and cases."""
+    from eventwire.evaluation.actors import evaluate as run_eval
+    from eventwire.evaluation.actors import load_gold
+
+    total, by_topic, wrong = run_eval(load_gold())
+    if fmt == "json":
+        click.echo(json.dumps({"overall": total.as_dict(),
+                               "by_topic": {k: v.as_dict() for k, v in sorted(by_topic.items())},
+                               "misses": [dataclasses.asdict(m) for m in wrong]}, indent=2))
+        return
+    click.echo(render_scores(total, by_topic), nl=False)
+    for m in wrong[:misses]:
+        other = f" (other side: {m.other})" if m.other else ""
+        click.echo(f"  {m.kind:<14} {m.doc:<12} {m.text!r} {m.code}{other}")
 
 
 @cli.command()

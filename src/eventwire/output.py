@@ -8,7 +8,8 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from eventwire.records import ArticleResult
+from eventwire.evaluation import Score
+from eventwire.records import ArticleResult, Mention
 from eventwire.store.schema import tables, to_row
 
 FORMATS = ("json", "jsonl", "table", "csv")
@@ -89,3 +90,19 @@ def render_stats(stats: dict[str, Any]) -> str:
         lines.append(f"  {r['status']}: {r['reason']} x{r['count']}")
     lines.append(f"  pipeline versions: {', '.join(stats['pipeline_versions']) or 'none'}")
     return "\n".join(lines) + "\n"
+
+
+def render_mentions(mentions: Iterable[Mention]) -> str:
+    rows = [f"{'start':>6} {'end':>6}  {'code':<12} {'kind':<12} {'text':<40} name"]
+    for m in mentions:
+        rows.append(f"{m.start:>6} {m.end:>6}  {m.code or '-':<12} {m.kind or '-':<12} "
+                    f"{m.text:<40} {m.name or ''}")
+    return "\n".join(rows) + "\n"
+
+
+def render_scores(total: Score, by_topic: dict[str, Score]) -> str:
+    rows = [f"{'set':<14}{'gold':>7}{'pred':>7}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}"]
+    for name, s in [("overall", total), *sorted(by_topic.items())]:
+        rows.append(f"{name:<14}{s.gold:>7}{s.predicted:>7}{s.matched:>7}"
+                    f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
+    return "\n".join(rows) + "\n"

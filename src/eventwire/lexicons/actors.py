@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from eventwire.errors import InputError
-from eventwire.lexicons import read_tsv
+from eventwire.lexicons import read_lines, read_tsv
 
 Source = Literal["country", "adjective", "demonym", "capital", "metonym", "organisation",
                  "group", "person", "user"]
@@ -62,6 +62,9 @@ class ActorLexicon:
     sector_labels: dict[str, str] = field(default_factory=dict)
     states: dict[str, ActorEntry] = field(default_factory=dict)
     adjectives: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Syrian"
+    # full name -> the short forms a second mention uses ("Xi" for "Xi Jinping", "Lula")
+    short_names: dict[str, set[str]] = field(default_factory=dict)
+    family_name_first: frozenset[str] = frozenset()
     # word after a hyphen -> (role, nouns a "force" mention extends over)
     hyphen_roles: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     titles: dict[tuple[str, ...], Title] = field(default_factory=dict)
@@ -119,10 +122,16 @@ def _date(cell: str | None, end: bool = False) -> date | None:
 def load_actor_lexicon(extra_files: Sequence[str | Path] = ()) -> ActorLexicon:
     """The built-in lexicon plus user files (TSV with the columns in ``USER_COLUMNS``)."""
     lex = ActorLexicon()
+    lex.family_name_first = frozenset(read_lines("family_name_first.txt"))
     _countries(lex)
     for row in read_tsv("metonyms.tsv"):
         code = row["code"]
-        lex.add(row["name"], ActorEntry(row["name"], code, "state", "metonym", code[:3], code[3:] or None))
+        names = _split(row["name"])
+        national = code[:3] in lex.states
+        entry = ActorEntry(names[0], code, "state", "metonym", code[:3] if national else None,
+                           (code[3:] or None) if national else None)
+        for surface in names:
+            lex.add(surface, entry)
     for row in read_tsv("organisations.tsv"):
         entry = ActorEntry(row["name"], row["code"], "organisation", "organisation",
                            row.get("country") or None, row.get("sector") or None)
@@ -180,8 +189,13 @@ def _person(lex: ActorLexicon, row: dict[str, str], source: Source) -> None:
         gender=row.get("gender") or None, office=row.get("office") or None,
         start=_date(row.get("start")), end=_date(row.get("end"), end=True),
     )
-    for surface in [row["name"], *_split(row.get("aliases"))]:
+    surfaces = [row["name"], *_split(row.get("aliases"))]
+    for surface in surfaces:
         lex.add(surface, entry)
+    short = lex.short_names.setdefault(entry.name, set())
+    short.update(s for s in surfaces if " " not in s)
+    if country in lex.family_name_first:
+        short.add(entry.name.split()[0])
 
 
 def _user_file(lex: ActorLexicon, path: Path) -> None:

@@ -36,7 +36,7 @@ class Cand:
 @dataclass
 class Person:
     full: str
-    surname: str
+    surnames: set[str]
     code: str | None
     country: str | None
     sector: str | None

@@ -33,8 +33,13 @@ def lexicon_names(ctx: DocContext) -> list[Cand]:
             cands.append(Cand(m.start, m.end, "state", state.code, state.name, state.country, None,
                               NAME))
         elif seat is not None and not _locative(span.root):
-            cands.append(Cand(m.start, m.end, "state", seat.code, ctx.label(seat.country, seat.sector),
-                              seat.country, seat.sector, NAME))
+            if seat.country is None:  # "Brussels" for the EU
+                cands.append(Cand(m.start, m.end, "organisation", seat.code, seat.name, None, None,
+                                  NAME))
+            else:
+                cands.append(Cand(m.start, m.end, "state", seat.code,
+                                  ctx.label(seat.country, seat.sector), seat.country, seat.sector,
+                                  NAME))
         elif demonym is not None:
             cands.append(Cand(m.start, m.end, "generic", demonym.code, demonym.name,
                               demonym.country, None, NAME))
@@ -140,10 +145,13 @@ def _modifier(head: Token, first: int, ctx: DocContext):  # type: ignore[no-unty
     start = first
     i = first - 1
     left_edge = head.left_edge.i
+    roles = ctx.lexicon.hyphen_roles
     while i >= left_edge:
         tok = doc[i]
         if tok.dep_ == "det" or tok.dep_ not in _MODIFIER_DEPS and tok.head.i != head.i:
             break
+        if tok.lower_ in roles or tok.lower_.rsplit("-", 1)[-1] in roles:
+            break  # "Iran-backed militias": Iran is the sponsor, not the militias' country
         match = ctx.match_at(tok)
         if match is not None:
             entry = match.first("country", "adjective", "capital", "organisation", "group", "user")

@@ -40,7 +40,30 @@ def person_spans(ctx: DocContext) -> list[Span]:
             names = [t for t in ent if t.pos_ == "PROPN" or t.is_title]
             if names and not all(ctx.match_at(t) for t in names):
                 spans.append(doc[names[0].i:names[-1].i + 1])
-    return spans
+                taken.update(range(names[0].i, names[-1].i + 1))
+    # Names the model did not tag at all, but a title marks: "ambassador ..., Ana Ruiz".
+    for token in doc:
+        if token.lemma_.lower() not in ctx.title_words or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        heads = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i:
+            heads.append(token.head)
+        for head in heads:
+            span = _name_chain(head)
+            if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                spans.append(span)
+                taken.update(range(span.start, span.end))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _name_chain(head: Token) -> Span | None:
+    """A capitalised proper-noun name ending at ``head``, with its compound first names."""
+    start = head.i
+    doc = head.doc
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].head.i == head.i and doc[start - 1].is_title:
+        start -= 1
+    return doc[start:head.i + 1] if head.is_title else None
 
 
 def _titled(span: Span, ctx: DocContext) -> bool:
@@ -123,11 +146,12 @@ def resolve_people(ctx: DocContext) -> list[Cand]:
     cands = []
     for span in person_spans(ctx):
         full = span.text
-        known = ctx.people.get(full)
-        if known is not None:
-            cands.append(_refer(span.start, span.end, known, NAME))
-            continue
+        known = ctx.people.get(full) or _earlier_surname(span, ctx)
         title = _title_tokens(span)
+        if known is not None:
+            start = min([span.start, *(t.i for t in title if t.i < span.start)])
+            cands.append(_refer(start, span.end, known, NAME))
+            continue
         code, country, sector, titles, gender = read_title(title, ctx) if title else \
             (None, None, None, set(), None)
         entry = _lexicon_person(full, ctx)
@@ -140,14 +164,40 @@ def resolve_people(ctx: DocContext) -> list[Cand]:
             if former is None:
                 continue  # no public role we can see: not a political actor
             code, country, sector = former, former[:3], "ELI"
-        person = Person(full, span[-1].text, code, country, sector, gender, titles, span.start)
+        home, home_end = _home_country(span, ctx)
+        if home is not None and country is None and sector is not None:
+            country, code = home, home + sector
+        surnames = {span[-1].text, *ctx.lexicon.short_names.get(entry.name if entry else full, ())}
+        if country in ctx.lexicon.family_name_first:
+            surnames.add(span[0].text)
+        person = Person(full, surnames, code, country, sector, gender, titles, span.start)
         ctx.people[full] = person
         start = min([span.start, *(t.i for t in title if t.i < span.start)])
-        end = max([span.end, *(t.i + 1 for t in title)])
+        end = max([span.end, home_end, *(t.i + 1 for t in title)])
         cand = _refer(start, end, person, PERSON_WITH_ROLE)
         cand.needs_country = code is None and sector is not None
         cands.append(cand)
     return cands
+
+
+def _earlier_surname(span: Span, ctx: DocContext) -> Person | None:
+    """A name that is the surname of someone already introduced ("Ambassador Ruiz")."""
+    if len(span) != 1:
+        return None
+    same = [p for p in ctx.people.values() if span.text in p.surnames and p.first_token < span.start]
+    return max(same, key=lambda p: p.first_token) if same else None
+
+
+def _home_country(span: Span, ctx: DocContext) -> tuple[str | None, int]:
+    """ "Foreign Minister Lina Haddad of Jordan": the country after the name, and where the
+    phrase naming it ends."""
+    for child in span.root.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i >= span.end:
+            for obj in child.children:
+                entry = ctx.country_of(obj)
+                if obj.dep_ == "pobj" and entry is not None and entry.country:
+                    return entry.country, obj.right_edge.i + 1
+    return None, span.end
 
 
 def _lexicon_person(full: str, ctx: DocContext):  # type: ignore[no-untyped-def]
@@ -177,7 +227,8 @@ def later_mentions(ctx: DocContext, earlier: list[Cand]) -> list[Cand]:
     mentioned_at = {c.end - 1: ctx.people[c.person] for c in earlier if c.person in ctx.people}
     by_surname: dict[str, list[Person]] = {}
     for p in ctx.people.values():
-        by_surname.setdefault(p.surname, []).append(p)
+        for surname in p.surnames:
+            by_surname.setdefault(surname, []).append(p)
     sent_starts = [s.start for s in doc.sents]
     cands: list[Cand] = []
     seen: list[tuple[int, Person]] = []

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.lexicons.actors import load_actor_lexicon
+from eventwire.lexicons.gazetteer import Gazetteer, load_gazetteer
 from eventwire.options import Options
 from eventwire.records import Article, Event, Mention, Place, Quote, TimeExpr
 
@@ -40,13 +41,17 @@ class Resources:
     """Everything the stages look things up in, built once per process."""
 
     actor_matcher: ActorMatcher
+    gazetteer: Gazetteer
 
 
 def load_resources(options: Options, nlp: Language) -> Resources:
     """Load every lexicon (the built-in ones and the user's) and index it for ``nlp``."""
     from eventwire.stages.actors.matcher import ActorMatcher
 
-    return Resources(actor_matcher=ActorMatcher(load_actor_lexicon(options.actor_files), nlp))
+    return Resources(
+        actor_matcher=ActorMatcher(load_actor_lexicon(options.actor_files), nlp),
+        gazetteer=load_gazetteer(),
+    )
 
 
 StageFn = Callable[["Doc", Article, Found, Resources], Found]

@@ -26,7 +26,8 @@ from eventwire.records import Article, Mention
 from eventwire.stages import Found, Resources
 from eventwire.stages.actors.context import Cand, DocContext
 from eventwire.stages.actors.matcher import ActorMatcher
-from eventwire.stages.actors.nouns import hyphen_compounds, lexicon_names, role_phrases
+from eventwire.lexicons.gazetteer import Gazetteer
+from eventwire.stages.actors.nouns import hyphen_compounds, is_locative, lexicon_names, role_phrases
 from eventwire.stages.actors.people import later_mentions, resolve_people
 
 if TYPE_CHECKING:
@@ -37,15 +38,20 @@ __all__ = ["ActorMatcher", "find_mentions", "run"]
 # A country must supply more than this share of an article's country-coded mentions (and at
 # least two of them) before a bare role such as "the army" is given that country.
 DOMINANT_SHARE = 0.5
+# The article's home country: places in it count PLACE_WEIGHT, each use of a country's name or
+# adjective NAME_WEIGHT; the leader needs more than HOME_SHARE of the total.
+PLACE_WEIGHT, NAME_WEIGHT, HOME_SHARE = 2, 1, 0.4
 
 
 def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found:
     """The actors stage's entry point (see the module docstring)."""
-    mentions = find_mentions(doc, article, resources.actor_matcher)
+    mentions = find_mentions(doc, article, resources.actor_matcher, resources.gazetteer)
     return replace(found, mentions=tuple(mentions))
 
 
-def find_mentions(doc: Doc, article: Article, matcher: ActorMatcher) -> list[Mention]:
+def find_mentions(
+    doc: Doc, article: Article, matcher: ActorMatcher, gazetteer: Gazetteer | None = None
+) -> list[Mention]:
     ctx = DocContext(doc, article.published, matcher.lexicon, matcher.title_words,
                      matcher.find(doc, article.published))
     people = resolve_people(ctx)
@@ -53,7 +59,7 @@ def find_mentions(doc: Doc, article: Article, matcher: ActorMatcher) -> list[Men
     cands = people + hyphen_compounds(ctx) + role_phrases(ctx, person_tokens) + lexicon_names(ctx)
     chosen = _select(cands)
     chosen = _select(chosen + later_mentions(ctx, chosen))
-    _fill_country(chosen, ctx)
+    _fill_country(chosen, ctx, _home_country(ctx, gazetteer))
     return [_mention(c, doc) for c in sorted(chosen, key=lambda c: (_chars(c, doc)[0], c.end))]
 
 
@@ -70,11 +76,38 @@ def _select(cands: list[Cand]) -> list[Cand]:
     return kept
 
 
-def _fill_country(cands: list[Cand], ctx: DocContext) -> None:
+def _home_country(ctx: DocContext, gazetteer: Gazetteer | None) -> str | None:
+    """The country the article is about: where its places are, and whose name and adjective
+    it uses most, if one clearly leads."""
+    places: Counter[str] = Counter()
+    for m in ctx.matches:
+        entry = m.first("country", "adjective")
+        if entry is not None and entry.country:
+            places[entry.country] += NAME_WEIGHT
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        match = ctx.match_at(ent[0])
+        state = match.first("country") if match else None
+        if state is not None and state.country:
+            if is_locative(ent.root):
+                places[state.country] += PLACE_WEIGHT
+            continue
+        name = ent.text[4:] if ent.text.startswith("the ") else ent.text
+        country = gazetteer.country_of(name) if gazetteer else None
+        if country:
+            places[country] += PLACE_WEIGHT
+    if not places:
+        return None
+    top, count = places.most_common(1)[0]
+    return top if count / sum(places.values()) > HOME_SHARE else None
+
+
+def _fill_country(cands: list[Cand], ctx: DocContext, home: str | None) -> None:
     countries = Counter(c.country for c in cands if c.country and c.kind in ("state", "generic"))
     total = sum(countries.values())
-    dominant = None
-    if countries:
+    dominant = home
+    if countries and dominant is None:
         top, count = countries.most_common(1)[0]
         if count >= 2 and count / total > DOMINANT_SHARE:
             dominant = top

@@ -32,7 +32,7 @@ def lexicon_names(ctx: DocContext) -> list[Cand]:
         elif state is not None:
             cands.append(Cand(m.start, m.end, "state", state.code, state.name, state.country, None,
                               NAME))
-        elif seat is not None and not _locative(span.root):
+        elif seat is not None and not is_locative(span.root):
             if seat.country is None:  # "Brussels" for the EU
                 cands.append(Cand(m.start, m.end, "organisation", seat.code, seat.name, None, None,
                                   NAME))
@@ -46,7 +46,7 @@ def lexicon_names(ctx: DocContext) -> list[Cand]:
     return cands
 
 
-def _locative(token: Token) -> bool:
+def is_locative(token: Token) -> bool:
     head = token.head
     while token.dep_ in ("conj", "appos", "compound") and head is not token:
         token, head = head, head.head
@@ -113,7 +113,9 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             continue
         modifier, mod_start = _modifier(root, first, ctx)
         if modifier is None:
-            if not alone or token.pos_ == "PROPN" and ctx.match_at(token):
+            # "forces" and "jets" act; "force" and "a jet" rarely do.
+            plural_force = token.tag_ == "NNS" and sector in ("MIL", "COP")
+            if not (alone or plural_force) or token.pos_ == "PROPN" and ctx.match_at(token):
                 continue
             cands.append(Cand(first, token.i + 1, "generic", None, ctx.label(None, sector), None,
                               sector, ACTOR_PHRASE, needs_country=True))

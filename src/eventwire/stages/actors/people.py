@@ -81,7 +81,7 @@ def _title_tokens(span: Span) -> list[Token]:
     left = []
     i = span.start - 1
     subtree = {t.i for t in root.subtree}
-    while i >= 0 and i in subtree and doc[i].dep_ not in ("det", "punct", "cc") \
+    while i >= 0 and i in subtree and (doc[i].dep_ not in ("det", "punct", "cc") or doc[i].text == "-") \
             and doc[i].pos_ not in ("VERB", "AUX"):
         left.append(doc[i])
         i -= 1
@@ -210,8 +210,9 @@ def _former(full: str, ctx: DocContext) -> str | None:
     rows = [e for e in ctx.lexicon.entries(full) if e.source == "person" and e.country]
     if not rows or ctx.day is None:
         return None
-    if all(e.end is not None and e.end < ctx.day for e in rows):
-        return f"{rows[-1].country}ELI"
+    ended = [e for e in rows if e.end is not None and e.end < ctx.day]
+    if ended and not any(e.valid_on(ctx.day) for e in rows):
+        return f"{max(ended, key=lambda e: e.end or ctx.day).country}ELI"
     return None
 
 

@@ -65,6 +65,8 @@ class ActorLexicon:
     # full name -> the short forms a second mention uses ("Xi" for "Xi Jinping", "Lula")
     short_names: dict[str, set[str]] = field(default_factory=dict)
     family_name_first: frozenset[str] = frozenset()
+    # "the group" -> (kinds it may refer to, words the referent's name must contain)
+    nominals: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
     # word after a hyphen -> (role, nouns a "force" mention extends over)
     hyphen_roles: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     titles: dict[tuple[str, ...], Title] = field(default_factory=dict)
@@ -147,6 +149,8 @@ def load_actor_lexicon(extra_files: Sequence[str | Path] = ()) -> ActorLexicon:
         _person(lex, row, "person")
     for row in read_tsv("sector_nouns.tsv"):
         lex.sector_nouns[tuple(row["phrase"].split())] = (row["sector"], row["alone"] == "yes")
+    for row in read_tsv("nominals.tsv"):
+        lex.nominals[row["noun"]] = (frozenset(_split(row["kinds"])), tuple(_split(row.get("name_words"))))
     for row in read_tsv("hyphen_roles.tsv"):
         lex.hyphen_roles[row["suffix"]] = (row["role"], frozenset(_split(row.get("force_nouns"))))
     for row in read_tsv("sectors.tsv"):

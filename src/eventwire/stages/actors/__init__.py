@@ -9,8 +9,9 @@ rules run in this order on one parsed article:
    office on the article's date;
 3. role phrases (``Syrian soldiers`` -> SYRMIL) and hyphen compounds (``U.S.-led coalition``);
 4. later mentions of known people by surname, title or subject pronoun;
-5. a role with no country ("the army") takes the article's country when one country clearly
-   dominates it, and stays a bare role code otherwise.
+5. a role with no country ("the army") takes the article's home country (where its places
+   are, whose name it uses most) when one clearly leads, and stays a bare role code otherwise;
+6. "they" and definite nouns ("the group", "the council") referring back to one actor.
 
 Overlapping candidates are settled by strength (a titled person over a role phrase over a name
 over a reference), then length.
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.records import Article, Mention
 from eventwire.stages import Found, Resources
+from eventwire.stages.actors.anaphora import references
 from eventwire.stages.actors.context import Cand, DocContext
 from eventwire.stages.actors.matcher import ActorMatcher
 from eventwire.lexicons.gazetteer import Gazetteer
@@ -60,6 +62,7 @@ def find_mentions(
     chosen = _select(cands)
     chosen = _select(chosen + later_mentions(ctx, chosen))
     _fill_country(chosen, ctx, _home_country(ctx, gazetteer))
+    chosen = _select(chosen + references(ctx, chosen))
     return [_mention(c, doc) for c in sorted(chosen, key=lambda c: (_chars(c, doc)[0], c.end))]
 
 

@@ -100,9 +100,13 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             continue
         hit = None
         for size in range(min(longest, token.i + 1), 0, -1):
-            key = tuple(t.lemma_.lower() for t in doc[token.i - size + 1:token.i + 1])
-            if key in nouns:
-                hit = (size, *nouns[key])
+            words = doc[token.i - size + 1:token.i + 1]
+            # Lemmas, with the surface form of all but the last word: the lemmatiser turns
+            # "rights groups" into "right group" and "media" into "medium".
+            key = tuple(t.lemma_.lower() for t in words)
+            alt = (*(t.lower_ for t in words[:-1]), key[-1])
+            if key in nouns or alt in nouns:
+                hit = (size, *nouns[key if key in nouns else alt])
                 break
         if hit is None:
             continue

@@ -1,0 +1,52 @@
+"""References back to non-person actors: "they" and definite nouns such as "the group"."""
+
+from __future__ import annotations
+
+import bisect
+
+from eventwire.stages.actors.context import REFERENCE, Cand, DocContext
+
+# Kinds of actor a subject "they" may stand for, when exactly one such actor is in reach.
+_PLURAL_KINDS = frozenset({"group", "generic"})
+
+
+def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
+    doc = ctx.doc
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    earlier = sorted((c for c in chosen if c.person is None and c.code), key=lambda c: c.start)
+    starts = [c.start for c in earlier]
+    sent_starts = [s.start for s in doc.sents]
+    found: list[Cand] = []
+    for token in doc:
+        if token.i in taken:
+            continue
+        before = earlier[:bisect.bisect_left(starts, token.i)]
+        if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubjpass"):
+            here = bisect.bisect_right(sent_starts, token.i) - 1
+            window = sent_starts[max(0, here - 2)]
+            fits = {c.code: c for c in before if c.start >= window and _plural_actor(c, ctx)}
+            if len(fits) == 1:
+                found.append(_copy(next(iter(fits.values())), token.i, token.i + 1))
+            continue
+        rule = ctx.lexicon.nominals.get(token.lemma_.lower())
+        if rule is None or token.pos_ != "NOUN":
+            continue
+        dets = [c.i for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "this")]
+        if not dets or any(c.dep_ in ("amod", "compound") for c in token.children):
+            continue
+        kinds, words = rule
+        for c in reversed(before):
+            name = (c.name or "").lower() + " " + doc[c.start:c.end].text.lower()
+            if c.kind in kinds and (not words or any(w in name for w in words)):
+                found.append(_copy(c, min(dets), token.i + 1))
+                break
+    return found
+
+
+def _plural_actor(c: Cand, ctx: DocContext) -> bool:
+    """Groups, and role phrases with a plural head ("Syrian soldiers")."""
+    return c.kind == "group" or c.kind in _PLURAL_KINDS and ctx.doc[c.end - 1].tag_ in ("NNS", "NNPS")
+
+
+def _copy(c: Cand, start: int, end: int) -> Cand:
+    return Cand(start, end, c.kind, c.code, c.name, c.country, c.sector, REFERENCE)

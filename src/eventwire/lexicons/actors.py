@@ -65,6 +65,7 @@ class ActorLexicon:
     # full name -> the short forms a second mention uses ("Xi" for "Xi Jinping", "Lula")
     short_names: dict[str, set[str]] = field(default_factory=dict)
     family_name_first: frozenset[str] = frozenset()
+    equipment: frozenset[str] = frozenset()
     # "the group" -> (kinds it may refer to, words the referent's name must contain)
     nominals: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
     # word after a hyphen -> (role, nouns a "force" mention extends over)
@@ -125,6 +126,7 @@ def load_actor_lexicon(extra_files: Sequence[str | Path] = ()) -> ActorLexicon:
     """The built-in lexicon plus user files (TSV with the columns in ``USER_COLUMNS``)."""
     lex = ActorLexicon()
     lex.family_name_first = frozenset(read_lines("family_name_first.txt"))
+    lex.equipment = frozenset(read_lines("equipment.txt"))
     _countries(lex)
     for row in read_tsv("metonyms.tsv"):
         code = row["code"]

@@ -23,12 +23,12 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventwire.lexicons.gazetteer import Gazetteer
 from eventwire.records import Article, Mention
 from eventwire.stages import Found, Resources
 from eventwire.stages.actors.anaphora import references
 from eventwire.stages.actors.context import Cand, DocContext
 from eventwire.stages.actors.matcher import ActorMatcher
-from eventwire.lexicons.gazetteer import Gazetteer
 from eventwire.stages.actors.nouns import hyphen_compounds, is_locative, lexicon_names, role_phrases
 from eventwire.stages.actors.people import later_mentions, resolve_people
 
@@ -83,10 +83,12 @@ def _home_country(ctx: DocContext, gazetteer: Gazetteer | None) -> str | None:
     """The country the article is about: where its places are, and whose name and adjective
     it uses most, if one clearly leads."""
     places: Counter[str] = Counter()
+    signals: Counter[str] = Counter()
     for m in ctx.matches:
         entry = m.first("country", "adjective")
         if entry is not None and entry.country:
             places[entry.country] += NAME_WEIGHT
+            signals[entry.country] += 1
     for ent in ctx.doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
@@ -94,16 +96,18 @@ def _home_country(ctx: DocContext, gazetteer: Gazetteer | None) -> str | None:
         state = match.first("country") if match else None
         if state is not None and state.country:
             if is_locative(ent.root):
-                places[state.country] += PLACE_WEIGHT
+                places[state.country] += PLACE_WEIGHT - NAME_WEIGHT
             continue
         name = ent.text[4:] if ent.text.startswith("the ") else ent.text
         country = gazetteer.country_of(name) if gazetteer else None
         if country:
             places[country] += PLACE_WEIGHT
+            signals[country] += 1
     if not places:
         return None
     top, count = places.most_common(1)[0]
-    return top if count / sum(places.values()) > HOME_SHARE else None
+    # One signal is not enough: "talks in Geneva" does not make a story Swiss.
+    return top if signals[top] >= 2 and count / sum(places.values()) > HOME_SHARE else None
 
 
 def _fill_country(cands: list[Cand], ctx: DocContext, home: str | None) -> None:
@@ -118,14 +122,20 @@ def _fill_country(cands: list[Cand], ctx: DocContext, home: str | None) -> None:
         if person.code is None and person.sector is not None:
             person.country = dominant
             person.code = dominant + person.sector if dominant else person.sector
-    for c in cands:
+    # A bare role most often means the same side as the last actor of that role the article
+    # named ("Israeli troops ... the troops"); failing that, the home country.
+    last_of_role: dict[str, str] = {}
+    for c in sorted(cands, key=lambda c: c.start):
         if c.person is not None and c.person in ctx.people:
             person = ctx.people[c.person]
             c.code, c.country, c.sector = person.code, person.country, person.sector
         elif c.needs_country and c.sector is not None:
-            c.country = dominant
-            c.code = dominant + c.sector if dominant else c.sector
-            c.name = ctx.label(dominant, c.sector)
+            country = last_of_role.get(c.sector, dominant)
+            c.country = country
+            c.code = country + c.sector if country else c.sector
+            c.name = ctx.label(country, c.sector)
+        if c.country and c.sector and c.kind in ("generic", "person") and not c.needs_country:
+            last_of_role[c.sector] = c.country
 
 
 def _chars(c: Cand, doc: Doc) -> tuple[int, int]:

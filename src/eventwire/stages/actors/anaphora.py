@@ -45,7 +45,7 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
 
 def _plural_actor(c: Cand, ctx: DocContext) -> bool:
     """Groups, and role phrases with a plural head ("Syrian soldiers")."""
-    return c.kind == "group" or c.kind in _PLURAL_KINDS and ctx.doc[c.end - 1].tag_ in ("NNS", "NNPS")
+    return c.kind == "group" or (c.kind in _PLURAL_KINDS and ctx.doc[c.end - 1].tag_ in ("NNS", "NNPS"))
 
 
 def _copy(c: Cand, start: int, end: int) -> Cand:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from eventwire.lexicons.actors import ActorEntry, ActorLexicon
 
@@ -41,7 +41,8 @@ class ActorMatcher:
         self.lexicon = lexicon
         self._matcher: PhraseMatcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = list(lexicon.surfaces())
-        for surface, pattern in zip(surfaces, nlp.tokenizer.pipe(surfaces), strict=True):
+        tokenizer: Any = nlp.tokenizer
+        for surface, pattern in zip(surfaces, tokenizer.pipe(surfaces), strict=True):
             self._matcher.add(surface, [pattern])
         self.title_words = {w for key in lexicon.titles for w in key}
 

@@ -113,27 +113,30 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
         size, sector, alone = hit
         first = token.i - size + 1
         root = doc[first:token.i + 1].root  # "Department of Defence" is headed by Department
+        end = token.i + 1
         if _modifies_another_noun(root):
-            continue
+            if root.head.lemma_.lower() not in ctx.lexicon.equipment:
+                continue
+            end = root.head.i + 1  # "an army convoy": the army's, one mention
         modifier, mod_start = _modifier(root, first, ctx)
         if modifier is None:
             # "forces" and "jets" act; "force" and "a jet" rarely do.
             plural_force = token.tag_ == "NNS" and sector in ("MIL", "COP")
-            if not (alone or plural_force) or token.pos_ == "PROPN" and ctx.match_at(token):
+            if not (alone or plural_force) or (token.pos_ == "PROPN" and ctx.match_at(token)):
                 continue
-            cands.append(Cand(first, token.i + 1, "generic", None, ctx.label(None, sector), None,
+            cands.append(Cand(first, end, "generic", None, ctx.label(None, sector), None,
                               sector, ACTOR_PHRASE, needs_country=True))
             continue
         if modifier.country is None or modifier.source in ("organisation", "group", "user"):
             # "UN peacekeepers", "Hamas fighters": the organisation is the actor.
             kind = "group" if modifier.source == "group" else "organisation"
-            cands.append(Cand(mod_start, token.i + 1, kind, modifier.code, modifier.name,
+            cands.append(Cand(mod_start, end, kind, modifier.code, modifier.name,
                               modifier.country, modifier.sector, ACTOR_PHRASE))
             continue
         code = modifier.country + (sector if sector not in ("NGO", "IGOPKO") else "")
         if sector == "IGOPKO":
             code = "IGOPKO"
-        cands.append(Cand(mod_start, token.i + 1, "generic", code,
+        cands.append(Cand(mod_start, end, "generic", code,
                           ctx.label(modifier.country, sector), modifier.country, sector,
                           ACTOR_PHRASE))
     return cands
@@ -154,7 +157,7 @@ def _modifier(head: Token, first: int, ctx: DocContext):  # type: ignore[no-unty
     roles = ctx.lexicon.hyphen_roles
     while i >= left_edge:
         tok = doc[i]
-        if tok.dep_ == "det" or tok.dep_ not in _MODIFIER_DEPS and tok.head.i != head.i:
+        if tok.dep_ == "det" or (tok.dep_ not in _MODIFIER_DEPS and tok.head.i != head.i):
             break
         if tok.lower_ in roles or tok.lower_.rsplit("-", 1)[-1] in roles:
             break  # "Iran-backed militias": Iran is the sponsor, not the militias' country

@@ -120,14 +120,22 @@ def read_title(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | 
     lemmas = [t.lemma_.lower() for t in usable]
     titles: set[str] = set()
     sector = noun_sector = None
-    for n in range(len(lemmas)):
+    n = 0
+    while n < len(lemmas):  # longest match first, left to right: "defence minister", not "minister"
         for size in (3, 2, 1):
             key = tuple(lemmas[n:n + size])
-            if len(key) == size and key in ctx.lexicon.titles:
+            if len(key) < size:
+                continue
+            if key in ctx.lexicon.titles:
                 sector = ctx.lexicon.titles[key].sector
                 titles.add(" ".join(key))
-            if len(key) == size and key in ctx.lexicon.sector_nouns:
-                noun_sector = ctx.lexicon.sector_nouns[key][0]
+                break
+            if key in ctx.lexicon.sector_nouns:
+                noun_sector = noun_sector or ctx.lexicon.sector_nouns[key][0]
+                break
+        else:
+            size = 1
+        n += size
     words = {t.lower_ for t in tokens}
     gender = "f" if words & _FEMALE_TITLES else "m" if words & _MALE_TITLES else None
     if not titles and not noun_sector and not org:
@@ -210,9 +218,10 @@ def _former(full: str, ctx: DocContext) -> str | None:
     rows = [e for e in ctx.lexicon.entries(full) if e.source == "person" and e.country]
     if not rows or ctx.day is None:
         return None
-    ended = [e for e in rows if e.end is not None and e.end < ctx.day]
-    if ended and not any(e.valid_on(ctx.day) for e in rows):
-        return f"{max(ended, key=lambda e: e.end or ctx.day).country}ELI"
+    day = ctx.day
+    ended = [(e.end, e) for e in rows if e.end is not None and e.end < day]
+    if ended and not any(e.valid_on(day) for e in rows):
+        return f"{max(ended, key=lambda pair: pair[0])[1].country}ELI"
     return None
 
 
@@ -249,9 +258,9 @@ def later_mentions(ctx: DocContext, earlier: list[Cand]) -> list[Cand]:
             continue
         gender = _PRONOUN_GENDER.get(token.lower_)
         if gender and token.dep_ in ("nsubj", "nsubjpass"):
-            person = _antecedent(token.i, gender, seen, sent_starts)
-            if person is not None:
-                cands.append(_refer(token.i, token.i + 1, person, REFERENCE))
+            antecedent = _antecedent(token.i, gender, seen, sent_starts)
+            if antecedent is not None:
+                cands.append(_refer(token.i, token.i + 1, antecedent, REFERENCE))
             continue
         lemma = token.lemma_.lower()
         if lemma in ctx.title_words and token.pos_ == "NOUN":

@@ -31,7 +31,8 @@ def story(tmp_path):
     return p
 
 
-@pytest.mark.parametrize("command", [[], ["code"], ["ingest"], ["stats"], ["version"]])
+@pytest.mark.parametrize("command", [[], ["code"], ["ingest"], ["stats"], ["version"], ["actors"],
+                                     ["eval"], ["eval", "actors"]])
 def test_every_command_has_help(run, command):
     out = run(*command, "--help")
     assert out.exit_code == 0 and "Usage:" in out.output
@@ -112,3 +113,26 @@ def test_console_script_runs_as_a_module(story):
     proc = subprocess.run([sys.executable, "-m", "eventwire", "code", str(story), "--format", "table"],
                           capture_output=True, text=True, check=True)
     assert "[ok]" in proc.stdout
+
+
+def test_actors_command_table_json_and_stdin(run):
+    text = "Syrian soldiers and the Kremlin"
+    table = run("actors", text)
+    assert "SYRMIL" in table.output and "RUSGOV" in table.output
+    rows = [json.loads(x) for x in run("actors", text, "--format", "json").output.splitlines()]
+    assert [(r["text"], r["code"], r["kind"]) for r in rows] == [
+        ("Syrian soldiers", "SYRMIL", "generic"), ("Kremlin", "RUSGOV", "state")]
+    assert "SYRMIL" in run("actors", "-", input=text).output
+
+
+def test_actors_file_errors_are_clear(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("name\tcode\nNorthern Front\tnot-a-code\n")
+    out = CliRunner().invoke(cli, ["actors", "the Northern Front", "--actors", str(bad)])
+    assert out.exit_code == 1 and "line 2" in out.output and "not a CAMEO actor code" in out.output
+
+
+def test_eval_actors_reports_scores(run):
+    report = json.loads(run("eval", "actors", "--format", "json").output)
+    assert report["overall"]["gold"] >= 400
+    assert 0 < report["overall"]["precision"] <= 1 and report["misses"]

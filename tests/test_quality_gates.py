@@ -22,7 +22,7 @@ def actor_scores(nlp):
 
 
 def test_actor_gold_set_is_large_enough(actor_scores):
-    docs, total, by_topic = actor_scores
+    _, total, by_topic = actor_scores
     assert total.gold >= 400
     assert {"corpus", "metonym", "demonym", "apposition", "surname", "pronoun", "compound",
             "role_change", "organisation", "generic"} <= set(by_topic)

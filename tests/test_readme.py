@@ -52,9 +52,9 @@ def test_console_commands_run_and_match_their_shown_output(sandbox):
         proc = subprocess.run(command, shell=True, cwd=sandbox, capture_output=True, text=True,
                               env=env, timeout=600)
         assert proc.returncode == 0, (command, proc.stderr)
-        output = (proc.stdout + proc.stderr).strip().splitlines()
+        output = [ln.strip() for ln in (proc.stdout + proc.stderr).splitlines()]
         for line in expected:
-            assert line in output, (command, line, output)
+            assert line.strip() in output, (command, line, output)
 
 
 def test_python_example_runs(sandbox):

@@ -63,7 +63,8 @@ def find_mentions(
     chosen = _select(chosen + later_mentions(ctx, chosen))
     _fill_country(chosen, ctx, _home_country(ctx, gazetteer))
     chosen = _select(chosen + references(ctx, chosen))
-    return [_mention(c, doc) for c in sorted(chosen, key=lambda c: (_chars(c, doc)[0], c.end))]
+    text = doc.text  # built on every access: take it once
+    return [_mention(c, doc, text) for c in sorted(chosen, key=lambda c: (_chars(c, doc)[0], c.end))]
 
 
 def _select(cands: list[Cand]) -> list[Cand]:
@@ -145,9 +146,9 @@ def _chars(c: Cand, doc: Doc) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
-def _mention(c: Cand, doc: Doc) -> Mention:
+def _mention(c: Cand, doc: Doc, text: str) -> Mention:
     start, end = _chars(c, doc)
     kind = c.kind if c.kind in ("state", "organisation", "group", "person", "generic") else "organisation"
-    return Mention(text=doc.text[start:end], start=start, end=end, code=c.code, name=c.name,
+    return Mention(text=text[start:end], start=start, end=end, code=c.code, name=c.name,
                    kind=kind,  # type: ignore[arg-type]
                    country=c.country, sector=c.sector)

@@ -95,16 +95,18 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
     nouns = ctx.lexicon.sector_nouns
     longest = ctx.lexicon.max_sector_words
     cands = []
+    lemmas = [t.lemma_.lower() for t in doc]
+    lowers = [t.lower_ for t in doc]
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in person_tokens:
             continue
         hit = None
-        for size in range(min(longest, token.i + 1), 0, -1):
-            words = doc[token.i - size + 1:token.i + 1]
+        i = token.i
+        for size in range(min(longest, i + 1), 0, -1):
             # Lemmas, with the surface form of all but the last word: the lemmatiser turns
             # "rights groups" into "right group" and "media" into "medium".
-            key = tuple(t.lemma_.lower() for t in words)
-            alt = (*(t.lower_ for t in words[:-1]), key[-1])
+            key = tuple(lemmas[i - size + 1:i + 1])
+            alt = (*lowers[i - size + 1:i], lemmas[i])
             if key in nouns or alt in nouns:
                 hit = (size, *nouns[key if key in nouns else alt])
                 break

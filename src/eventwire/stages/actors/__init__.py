@@ -29,7 +29,13 @@ from eventwire.stages import Found, Resources
 from eventwire.stages.actors.anaphora import references
 from eventwire.stages.actors.context import Cand, DocContext
 from eventwire.stages.actors.matcher import ActorMatcher
-from eventwire.stages.actors.nouns import hyphen_compounds, is_locative, lexicon_names, role_phrases
+from eventwire.stages.actors.nouns import (
+    STANDALONE_SECTORS,
+    hyphen_compounds,
+    is_locative,
+    lexicon_names,
+    role_phrases,
+)
 from eventwire.stages.actors.people import later_mentions, resolve_people
 
 if TYPE_CHECKING:
@@ -130,6 +136,8 @@ def _fill_country(cands: list[Cand], ctx: DocContext, home: str | None) -> None:
         if c.person is not None and c.person in ctx.people:
             person = ctx.people[c.person]
             c.code, c.country, c.sector = person.code, person.country, person.sector
+        elif c.needs_country and c.sector in STANDALONE_SECTORS:
+            c.code = c.sector
         elif c.needs_country and c.sector is not None:
             country = last_of_role.get(c.sector, dominant)
             c.country = country

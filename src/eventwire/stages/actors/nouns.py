@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 _LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "around", "across",
                        "inside", "toward", "towards", "via", "through", "over", "within", "throughout",
                        "on", "off", "beyond", "north", "south", "east", "west"})
+# Role codes that are whole actor codes, never put after a country.
+STANDALONE_SECTORS = frozenset({"NGO", "IGOPKO"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "case", "punct"})
 
 
@@ -93,7 +95,8 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
     """Noun phrases headed by an actor noun, with the country or organisation modifying it."""
     doc = ctx.doc
     nouns = ctx.lexicon.sector_nouns
-    longest = ctx.lexicon.max_sector_words
+    titles = ctx.lexicon.titles
+    longest = max(ctx.lexicon.max_sector_words, ctx.lexicon.max_title_words)
     cands = []
     lemmas = [t.lemma_.lower() for t in doc]
     lowers = [t.lower_ for t in doc]
@@ -109,6 +112,9 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             alt = (*lowers[i - size + 1:i], lemmas[i])
             if key in nouns or alt in nouns:
                 hit = (size, *nouns[key if key in nouns else alt])
+                break
+            if key in titles:  # "Iran's ambassador": an official with no name given
+                hit = (size, titles[key].sector, False)
                 break
         if hit is None:
             continue
@@ -135,9 +141,7 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             cands.append(Cand(mod_start, end, kind, modifier.code, modifier.name,
                               modifier.country, modifier.sector, ACTOR_PHRASE))
             continue
-        code = modifier.country + (sector if sector not in ("NGO", "IGOPKO") else "")
-        if sector == "IGOPKO":
-            code = "IGOPKO"
+        code = sector if sector in STANDALONE_SECTORS else modifier.country + sector
         cands.append(Cand(mod_start, end, "generic", code,
                           ctx.label(modifier.country, sector), modifier.country, sector,
                           ACTOR_PHRASE))

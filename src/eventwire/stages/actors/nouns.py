@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventwire.lexicons.actors import ActorEntry
 from eventwire.stages.actors.context import ACTOR_PHRASE, NAME, Cand, DocContext
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ def _modifies_another_noun(token: Token) -> bool:
         and token.head.i > token.i
 
 
-def _modifier(head: Token, first: int, ctx: DocContext):  # type: ignore[no-untyped-def]
+def _modifier(head: Token, first: int, ctx: DocContext) -> tuple[ActorEntry | None, int]:
     """The country or organisation word modifying an actor noun, and where the phrase starts."""
     doc = ctx.doc
     best = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from eventwire.lexicons.actors import ActorEntry
 from eventwire.stages.actors.context import NAME, PERSON_WITH_ROLE, REFERENCE, Cand, DocContext, Person
 
 if TYPE_CHECKING:
@@ -208,7 +209,7 @@ def _home_country(span: Span, ctx: DocContext) -> tuple[str | None, int]:
     return None, span.end
 
 
-def _lexicon_person(full: str, ctx: DocContext):  # type: ignore[no-untyped-def]
+def _lexicon_person(full: str, ctx: DocContext) -> ActorEntry | None:
     return next((e for e in ctx.lexicon.lookup(full, ctx.day) if e.source in ("person", "user")),
                 None)
 

@@ -128,6 +128,8 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
                 continue
             end = root.head.i + 1  # "an army convoy": the army's, one mention
         modifier, mod_start = _modifier(root, first, ctx)
+        # An actor noun inside the phrase names the role: "army spokesman", "military chief".
+        sector = _inner_sector(lemmas, mod_start, first, ctx) or sector
         if modifier is None:
             # "forces" and "jets" act; "force" and "a jet" rarely do.
             plural_force = token.tag_ == "NNS" and sector in ("MIL", "COP")
@@ -147,6 +149,16 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
                           ctx.label(modifier.country, sector), modifier.country, sector,
                           ACTOR_PHRASE))
     return cands
+
+
+def _inner_sector(lemmas: list[str], start: int, end: int, ctx: DocContext) -> str | None:
+    nouns = ctx.lexicon.sector_nouns
+    for i in range(start, end):
+        for size in (2, 1):
+            key = tuple(lemmas[i:i + size])
+            if len(key) == size and i + size <= end and key in nouns:
+                return nouns[key][0]
+    return None
 
 
 def _modifies_another_noun(token: Token) -> bool:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 # Prepositions whose object is where or to whom an official is sent, not whom they serve:
 # "ambassador to the United Nations", "envoy for Syria".
-_TARGET_PREPS = frozenset({"to", "for", "in", "at", "on", "with", "of"})
+_TARGET_PREPS = frozenset({"to", "for", "in", "at", "on", "with"})
 _FEMALE_TITLES = frozenset({"spokeswoman", "queen", "chairwoman", "congresswoman", "policewoman"})
 _MALE_TITLES = frozenset({"spokesman", "king", "chairman", "congressman", "emir", "sultan",
                           "policeman", "businessman"})
@@ -128,7 +128,8 @@ def read_title(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | 
             if len(key) < size:
                 continue
             if key in ctx.lexicon.titles:
-                sector = ctx.lexicon.titles[key].sector
+                # The first title is the office ("deputy defence minister, Major General X").
+                sector = sector or ctx.lexicon.titles[key].sector
                 titles.add(" ".join(key))
                 break
             if key in ctx.lexicon.sector_nouns:

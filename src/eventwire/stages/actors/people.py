@@ -12,9 +12,12 @@ from eventwire.stages.actors.context import NAME, PERSON_WITH_ROLE, REFERENCE, C
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# Prepositions whose object is where or to whom an official is sent, not whom they serve:
-# "ambassador to the United Nations", "envoy for Syria".
+# After a diplomat's title these prepositions name where or to whom they are sent, not whom
+# they serve: "ambassador to the United Nations", "envoy for Syria". After other titles they
+# name the employer: "adviser to Azerbaijan's president".
 _TARGET_PREPS = frozenset({"to", "for", "in", "at", "on", "with"})
+_DIPLOMATS = frozenset({"ambassador", "envoy", "consul", "diplomat", "representative", "delegate",
+                        "emissary", "mediator", "negotiator", "observer"})
 _FEMALE_TITLES = frozenset({"spokeswoman", "queen", "chairwoman", "congresswoman", "policewoman"})
 _MALE_TITLES = frozenset({"spokesman", "king", "chairman", "congressman", "emir", "sultan",
                           "policeman", "businessman"})
@@ -99,25 +102,35 @@ def _title_tokens(span: Span) -> list[Token]:
     return []
 
 
-def _excluded(tokens: list[Token]) -> set[int]:
-    """Tokens inside a "to the United Nations" phrase: a destination, not an employer."""
+def _in_target_phrases(tokens: list[Token]) -> tuple[set[int], set[int]]:
+    """Tokens inside "to/for/in ..." phrases of a title: (after a diplomat's title, where they
+    are sent: ignored; after any other title, a weaker clue than the title itself)."""
     ids = {t.i for t in tokens}
-    out: set[int] = set()
+    sent: set[int] = set()
+    weak: set[int] = set()
     for t in tokens:
         if t.dep_ == "prep" and t.lower_ in _TARGET_PREPS:
-            out.update(x.i for x in t.subtree if x.i in ids)
-    return out
+            inside = {x.i for x in t.subtree if x.i in ids}
+            (sent if t.head.lemma_.lower() in _DIPLOMATS else weak).update(inside)
+    return sent, weak
 
 
 def read_title(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | None, str | None,
                                                                 set[str], str | None]:
     """(code, country, sector, title words, gender) implied by a title phrase."""
-    excluded = _excluded(tokens)
+    excluded, weak = _in_target_phrases(tokens)
     usable = [t for t in tokens if t.i not in excluded]
-    country = org = None
+    country = org = weak_country = None
     for t in usable:
-        country = country or ctx.country_of(t)
+        if t.i in weak:
+            weak_country = weak_country or ctx.country_of(t)
+        else:
+            country = country or ctx.country_of(t)
         org = org or ctx.org_of(t)
+    # "the WFP's country director for Haiti" works for the WFP; "adviser to Azerbaijan's
+    # president" for Azerbaijan: a country in such a phrase counts only when nothing else does.
+    if country is None and org is None:
+        country = weak_country
     lemmas = [t.lemma_.lower() for t in usable]
     titles: set[str] = set()
     sector = noun_sector = None

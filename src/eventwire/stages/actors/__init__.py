@@ -61,13 +61,15 @@ def find_mentions(
     doc: Doc, article: Article, matcher: ActorMatcher, gazetteer: Gazetteer | None = None
 ) -> list[Mention]:
     ctx = DocContext(doc, article.published, matcher.lexicon, matcher.title_words,
-                     matcher.find(doc, article.published))
+                     matcher.find(doc, article.published), matcher.role_words)
     people = resolve_people(ctx)
     person_tokens = {i for c in people for i in range(c.start, c.end)}
     cands = people + hyphen_compounds(ctx) + role_phrases(ctx, person_tokens) + lexicon_names(ctx)
     chosen = _select(cands)
+    dominant = _dominant(chosen, _home_country(ctx, gazetteer))
+    _fill_people(ctx, dominant)
     chosen = _select(chosen + later_mentions(ctx, chosen))
-    _fill_country(chosen, ctx, _home_country(ctx, gazetteer))
+    _fill_country(chosen, ctx, dominant)
     chosen = _select(chosen + references(ctx, chosen))
     text = doc.text  # built on every access: take it once
     return [_mention(c, doc, text) for c in sorted(chosen, key=lambda c: (_chars(c, doc)[0], c.end))]
@@ -117,18 +119,28 @@ def _home_country(ctx: DocContext, gazetteer: Gazetteer | None) -> str | None:
     return top if signals[top] >= 2 and count / sum(places.values()) > HOME_SHARE else None
 
 
-def _fill_country(cands: list[Cand], ctx: DocContext, home: str | None) -> None:
+def _dominant(cands: list[Cand], home: str | None) -> str | None:
+    """The home country, or else the country most of the article's actors belong to."""
+    if home is not None:
+        return home
     countries = Counter(c.country for c in cands if c.country and c.kind in ("state", "generic"))
-    total = sum(countries.values())
-    dominant = home
-    if countries and dominant is None:
-        top, count = countries.most_common(1)[0]
-        if count >= 2 and count / total > DOMINANT_SHARE:
-            dominant = top
+    if not countries:
+        return None
+    top, count = countries.most_common(1)[0]
+    return top if count >= 2 and count / sum(countries.values()) > DOMINANT_SHARE else None
+
+
+def _fill_people(ctx: DocContext, dominant: str | None) -> None:
+    """People whose title gave a role but no country take the article's country."""
     for person in ctx.people.values():
         if person.code is None and person.sector is not None:
             person.country = dominant
             person.code = dominant + person.sector if dominant else person.sector
+            if dominant in ctx.lexicon.family_name_first:
+                person.surnames.add(person.full.split()[0])
+
+
+def _fill_country(cands: list[Cand], ctx: DocContext, dominant: str | None) -> None:
     # A bare role most often means the same side as the last actor of that role the article
     # named ("Israeli troops ... the troops"); failing that, the home country.
     last_of_role: dict[str, str] = {}

@@ -52,6 +52,7 @@ class DocContext:
     lexicon: ActorLexicon
     title_words: set[str]
     matches: list[Match]
+    role_words: set[str] = field(default_factory=set)
     by_token: dict[int, Match] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
 

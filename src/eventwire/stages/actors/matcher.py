@@ -45,6 +45,8 @@ class ActorMatcher:
         for surface, pattern in zip(surfaces, tokenizer.pipe(surfaces), strict=True):
             self._matcher.add(surface, [pattern])
         self.title_words = {w for key in lexicon.titles for w in key}
+        # one-word actor nouns: "one of the sanctioned legislators" also tells a person's role
+        self.role_words = {key[0] for key in lexicon.sector_nouns if len(key) == 1}
 
     def find(self, doc: Doc, day: date | None) -> list[Match]:
         """Non-overlapping matches (longest first), each with the entries valid on ``day``."""

@@ -10,7 +10,7 @@ from eventwire.lexicons.actors import ActorEntry
 from eventwire.stages.actors.context import NAME, PERSON_WITH_ROLE, REFERENCE, Cand, DocContext, Person
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # After a diplomat's title these prepositions name where or to whom they are sent, not whom
 # they serve: "ambassador to the United Nations", "envoy for Syria". After other titles they
@@ -77,9 +77,12 @@ def _titled(span: Span, ctx: DocContext) -> bool:
     return span.root.dep_ == "appos" and span.root.head.lemma_.lower() in ctx.title_words
 
 
-def _title_tokens(span: Span) -> list[Token]:
+def _title_tokens(span: Span, title_words: set[str]) -> list[Token]:
     """The title phrase attached to a name: the compound chain before it ("Russia's U.N.
-    Ambassador") or the noun phrase it stands in apposition to."""
+    Ambassador"), or the noun phrase it stands in apposition to, before or after it. The
+    parse is tried first; when it yields no title (the small model often attaches an
+    apposition to the wrong noun), the words between the name and the nearest clause
+    boundary on either side are read instead."""
     root = span.root
     doc = span.doc
     left = []
@@ -89,17 +92,42 @@ def _title_tokens(span: Span) -> list[Token]:
             and doc[i].pos_ not in ("VERB", "AUX"):
         left.append(doc[i])
         i -= 1
-    if left:
-        return sorted(left, key=lambda t: t.i)
+    candidates = [sorted(left, key=lambda t: t.i)]
     if root.dep_ == "appos":
         head = root.head
         own = {t.i for t in root.subtree}
-        return [t for t in head.subtree if t.i not in own and t.i < span.start and not t.is_punct
-                and t.dep_ not in ("det", "relcl", "acl")]
+        candidates.append([t for t in head.subtree if t.i not in own and t.i < span.start
+                           and not t.is_punct and t.dep_ not in ("det", "relcl", "acl")])
     for child in root.children:
         if child.dep_ == "appos" and child.i > span.end - 1:
-            return [t for t in child.subtree if not t.is_punct and t.dep_ not in ("det",)]
+            candidates.append([t for t in child.subtree if not t.is_punct and t.dep_ != "det"])
+    candidates.append(_window(doc, span.start - 2, -1) if span.start >= 2
+                      and doc[span.start - 1].text == "," else [])
+    candidates.append(_window(doc, span.end + 1, 1) if span.end < len(doc)
+                      and doc[span.end].text == "," else [])
+    for tokens in candidates:
+        if any(t.lemma_.lower() in title_words for t in tokens):
+            return tokens
     return []
+
+
+_WINDOW = 12
+
+
+def _window(doc: Doc, start: int, step: int) -> list[Token]:
+    """Words from ``start`` going ``step`` until a clause boundary: a verb, a comma or other
+    punctuation (hyphens and apostrophes aside), a conjunction, or the sentence's edge."""
+    out: list[Token] = []
+    i = start
+    sent = doc[start].sent
+    while sent.start <= i < sent.end and len(out) < _WINDOW:
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") or t.is_punct and t.text not in "-'":
+            break
+        if t.dep_ != "det":
+            out.append(t)
+        i += step
+    return sorted(out, key=lambda t: t.i)
 
 
 def _in_target_phrases(tokens: list[Token]) -> tuple[set[int], set[int]]:
@@ -170,7 +198,7 @@ def resolve_people(ctx: DocContext) -> list[Cand]:
     for span in person_spans(ctx):
         full = span.text
         known = ctx.people.get(full) or _earlier_surname(span, ctx)
-        title = _title_tokens(span)
+        title = _title_tokens(span, ctx.title_words | ctx.role_words)
         if known is not None:
             start = min([span.start, *(t.i for t in title if t.i < span.start)])
             cands.append(_refer(start, span.end, known, NAME))
@@ -191,7 +219,10 @@ def resolve_people(ctx: DocContext) -> list[Cand]:
         if home is not None and country is None and sector is not None:
             country, code = home, home + sector
         surnames = {span[-1].text, *ctx.lexicon.short_names.get(entry.name if entry else full, ())}
-        if country in ctx.lexicon.family_name_first:
+        given = span[-1].text.split("-")
+        # Family name first: the state's convention, or a romanised given name ("Mei-ling").
+        if country in ctx.lexicon.family_name_first or len(span) > 1 and len(given) == 2 \
+                and given[1].islower():
             surnames.add(span[0].text)
         person = Person(full, surnames, code, country, sector, gender, titles, span.start)
         ctx.people[full] = person

@@ -66,6 +66,8 @@ class ActorLexicon:
     short_names: dict[str, set[str]] = field(default_factory=dict)
     family_name_first: frozenset[str] = frozenset()
     equipment: frozenset[str] = frozenset()
+    # cue kind ("prep", "area", "verb", "apposition") -> words that mark a seat as a place
+    place_cues: dict[str, frozenset[str]] = field(default_factory=dict)
     # "the group" -> (kinds it may refer to, words the referent's name must contain)
     nominals: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
     # word after a hyphen -> (role, nouns a "force" mention extends over)
@@ -127,6 +129,10 @@ def load_actor_lexicon(extra_files: Sequence[str | Path] = ()) -> ActorLexicon:
     lex = ActorLexicon()
     lex.family_name_first = frozenset(read_lines("family_name_first.txt"))
     lex.equipment = frozenset(read_lines("equipment.txt"))
+    cues: dict[str, set[str]] = defaultdict(set)
+    for row in read_tsv("place_cues.tsv"):
+        cues[row["kind"]].add(row["word"])
+    lex.place_cues = {kind: frozenset(words) for kind, words in cues.items()}
     _countries(lex)
     for row in read_tsv("metonyms.tsv"):
         code = row["code"]

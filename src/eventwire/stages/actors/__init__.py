@@ -104,7 +104,7 @@ def _home_country(ctx: DocContext, gazetteer: Gazetteer | None) -> str | None:
         match = ctx.match_at(ent[0])
         state = match.first("country") if match else None
         if state is not None and state.country:
-            if is_locative(ent.root):
+            if is_locative(ent.root, ctx):
                 places[state.country] += PLACE_WEIGHT - NAME_WEIGHT
             continue
         name = ent.text[4:] if ent.text.startswith("the ") else ent.text

@@ -9,12 +9,8 @@ from eventwire.lexicons.actors import ActorEntry
 from eventwire.stages.actors.context import ACTOR_PHRASE, NAME, Cand, DocContext
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
-# A capital or seat of government after one of these is a place, not the government.
-_LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "outside", "around", "across",
-                       "inside", "toward", "towards", "via", "through", "over", "within", "throughout",
-                       "on", "off", "beyond", "north", "south", "east", "west"})
 # Role codes that are whole actor codes, never put after a country.
 STANDALONE_SECTORS = frozenset({"NGO", "IGOPKO"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "case", "punct"})
@@ -32,10 +28,12 @@ def lexicon_names(ctx: DocContext) -> list[Cand]:
         if org is not None:
             kind = "group" if org.source == "group" else org.kind
             cands.append(Cand(m.start, m.end, kind, org.code, org.name, org.country, org.sector, NAME))
+        elif _inside_a_longer_name(span):
+            continue  # "Lake Chad", "Port Sudan", "the Islamabad High Court"
         elif state is not None:
             cands.append(Cand(m.start, m.end, "state", state.code, state.name, state.country, None,
                               NAME))
-        elif seat is not None and not is_locative(span.root):
+        elif seat is not None and not is_place(span.root, ctx):
             if seat.country is None:  # "Brussels" for the EU
                 cands.append(Cand(m.start, m.end, "organisation", seat.code, seat.name, None, None,
                                   NAME))
@@ -49,11 +47,46 @@ def lexicon_names(ctx: DocContext) -> list[Cand]:
     return cands
 
 
-def is_locative(token: Token) -> bool:
+def _inside_a_longer_name(span: Span) -> bool:
+    """Whether the model saw ``span`` as part of a longer named place or body."""
+    doc = span.doc
+    if doc[span.start].ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I"):
+        ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+        return ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG") and len(ent) > len(span) \
+            and not (ent.start == span.start - 1 and doc[ent.start].lower_ == "the")
+    return False
+
+
+def is_place(token: Token, ctx: DocContext) -> bool:
+    """Whether a capital or seat is named as a place ("in Moscow", "south of Damascus",
+    "reached Islamabad", "the capital, Addis Ababa") rather than for its government."""
+    cues = ctx.lexicon.place_cues
+    empty: frozenset[str] = frozenset()
+    head = token.head
+    while token.dep_ in ("conj",) and head is not token:
+        token, head = head, head.head
+    if token.dep_ == "compound" and head.lemma_.lower() in cues.get("area", empty):
+        return True
+    if token.dep_ == "appos" and head.lemma_.lower() in cues.get("apposition", empty):
+        return True
+    if token.dep_ == "dobj" and head.lemma_.lower() in cues.get("verb", empty):
+        return True
+    if token.dep_ == "pobj":
+        if head.lower_ in cues.get("prep", empty):
+            return True
+        # "south of Damascus", "the suburbs of Beirut", "out of Niamey"
+        owner = head.head
+        return head.lower_ == "of" and (owner.lemma_.lower() in cues.get("area", empty)
+                                        or owner.lower_ == "out")
+    return False
+
+
+def is_locative(token: Token, ctx: DocContext) -> bool:
+    """A preposition of place governs ``token`` (through coordination and apposition)."""
     head = token.head
     while token.dep_ in ("conj", "appos", "compound") and head is not token:
         token, head = head, head.head
-    return token.dep_ == "pobj" and head.lower_ in _LOCATIVE
+    return token.dep_ == "pobj" and head.lower_ in ctx.lexicon.place_cues.get("prep", frozenset())
 
 
 def hyphen_compounds(ctx: DocContext) -> list[Cand]:

@@ -122,7 +122,7 @@ def _window(doc: Doc, start: int, step: int) -> list[Token]:
     sent = doc[start].sent
     while sent.start <= i < sent.end and len(out) < _WINDOW:
         t = doc[i]
-        if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") or t.is_punct and t.text not in "-'":
+        if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") or (t.is_punct and t.text not in "-'"):
             break
         if t.dep_ != "det":
             out.append(t)
@@ -221,8 +221,8 @@ def resolve_people(ctx: DocContext) -> list[Cand]:
         surnames = {span[-1].text, *ctx.lexicon.short_names.get(entry.name if entry else full, ())}
         given = span[-1].text.split("-")
         # Family name first: the state's convention, or a romanised given name ("Mei-ling").
-        if country in ctx.lexicon.family_name_first or len(span) > 1 and len(given) == 2 \
-                and given[1].islower():
+        if country in ctx.lexicon.family_name_first or (len(span) > 1 and len(given) == 2 \
+                and given[1].islower()):
             surnames.add(span[0].text)
         person = Person(full, surnames, code, country, sector, gender, titles, span.start)
         ctx.people[full] = person

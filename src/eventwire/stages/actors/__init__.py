@@ -67,7 +67,7 @@ def find_mentions(
     cands = people + hyphen_compounds(ctx) + role_phrases(ctx, person_tokens) + lexicon_names(ctx)
     chosen = _select(cands)
     dominant = _dominant(chosen, _home_country(ctx, gazetteer))
-    _fill_people(ctx, dominant)
+    _fill_people(ctx, chosen, dominant)
     chosen = _select(chosen + later_mentions(ctx, chosen))
     _fill_country(chosen, ctx, dominant)
     chosen = _select(chosen + references(ctx, chosen))
@@ -130,13 +130,16 @@ def _dominant(cands: list[Cand], home: str | None) -> str | None:
     return top if count >= 2 and count / sum(countries.values()) > DOMINANT_SHARE else None
 
 
-def _fill_people(ctx: DocContext, dominant: str | None) -> None:
-    """People whose title gave a role but no country take the article's country."""
+def _fill_people(ctx: DocContext, cands: list[Cand], dominant: str | None) -> None:
+    """People whose title gave a role but no country take the country of the last actor of
+    that role named before them, or else the article's."""
     for person in ctx.people.values():
         if person.code is None and person.sector is not None:
-            person.country = dominant
-            person.code = dominant + person.sector if dominant else person.sector
-            if dominant in ctx.lexicon.family_name_first:
+            before = [c for c in cands if c.start < person.first_token and c.country
+                      and c.sector == person.sector and c.kind in ("generic", "person")]
+            person.country = max(before, key=lambda c: c.start).country if before else dominant
+            person.code = person.country + person.sector if person.country else person.sector
+            if person.country in ctx.lexicon.family_name_first:
                 person.surnames.add(person.full.split()[0])
 
 

@@ -41,9 +41,10 @@ def lexicon_names(ctx: DocContext) -> list[Cand]:
                 cands.append(Cand(m.start, m.end, "state", seat.code,
                                   ctx.label(seat.country, seat.sector), seat.country, seat.sector,
                                   NAME))
-        elif demonym is not None:
-            cands.append(Cand(m.start, m.end, "generic", demonym.code, demonym.name,
-                              demonym.country, None, NAME))
+        elif demonym is not None and span.root.dep_ not in ("amod", "compound", "conj"):
+            # "the Sudanese", "Somalis": the people of a country, civilians in CAMEO's terms.
+            cands.append(Cand(m.start, m.end, "generic", f"{demonym.code}CVL",
+                              ctx.label(demonym.country, "CVL"), demonym.country, "CVL", NAME))
     return cands
 
 
@@ -145,14 +146,14 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             key = tuple(lemmas[i - size + 1:i + 1])
             alt = (*lowers[i - size + 1:i], lemmas[i])
             if key in nouns or alt in nouns:
-                hit = (size, *nouns[key if key in nouns else alt])
+                hit = (size, *nouns[key if key in nouns else alt], False)
                 break
             if key in titles:  # "Iran's ambassador": an official with no name given
-                hit = (size, titles[key].sector, False)
+                hit = (size, titles[key].sector, False, True)
                 break
         if hit is None:
             continue
-        size, sector, alone = hit
+        size, sector, alone, is_title = hit
         first = token.i - size + 1
         root = doc[first:token.i + 1].root  # "Department of Defence" is headed by Department
         end = token.i + 1
@@ -161,8 +162,9 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
                 continue
             end = root.head.i + 1  # "an army convoy": the army's, one mention
         modifier, mod_start = _modifier(root, first, ctx)
-        # An actor noun inside the phrase names the role: "army spokesman", "military chief".
-        sector = _inner_sector(lemmas, mod_start, first, ctx) or sector
+        if is_title:
+            # An actor noun before a title names the role: "army spokesman", "military chief".
+            sector = _inner_sector(lemmas, mod_start, first, ctx) or sector
         if modifier is None:
             # "forces" and "jets" act; "force" and "a jet" rarely do.
             plural_force = token.tag_ == "NNS" and sector in ("MIL", "COP")
@@ -181,7 +183,19 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
         cands.append(Cand(mod_start, end, "generic", code,
                           ctx.label(modifier.country, sector), modifier.country, sector,
                           ACTOR_PHRASE))
+        cands.extend(_coordinated(doc[mod_start], sector, ctx))
     return cands
+
+
+def _coordinated(modifier: Token, sector: str, ctx: DocContext) -> list[Cand]:
+    """ "Iranian and French officials": the other country words share the noun's role."""
+    out = []
+    for other in modifier.conjuncts:
+        entry = ctx.country_of(other)
+        if entry is not None and entry.country and sector not in STANDALONE_SECTORS:
+            out.append(Cand(other.i, other.i + 1, "generic", entry.country + sector,
+                            ctx.label(entry.country, sector), entry.country, sector, ACTOR_PHRASE))
+    return out
 
 
 def _inner_sector(lemmas: list[str], start: int, end: int, ctx: DocContext) -> str | None:

@@ -304,7 +304,7 @@ def later_mentions(ctx: DocContext, earlier: list[Cand]) -> list[Cand]:
             continue
         gender = _PRONOUN_GENDER.get(token.lower_)
         if gender and token.dep_ in ("nsubj", "nsubjpass"):
-            antecedent = _antecedent(token.i, gender, seen, sent_starts)
+            antecedent = _antecedent(doc, token.i, gender, seen, sent_starts)
             if antecedent is not None:
                 cands.append(_refer(token.i, token.i + 1, antecedent, REFERENCE))
             continue
@@ -319,10 +319,15 @@ def later_mentions(ctx: DocContext, earlier: list[Cand]) -> list[Cand]:
 
 
 def _antecedent(
-    at: int, gender: str, seen: list[tuple[int, Person]], sent_starts: list[int]
+    doc: Doc, at: int, gender: str, seen: list[tuple[int, Person]], sent_starts: list[int]
 ) -> Person | None:
-    """The one person of a compatible gender mentioned in this or the two previous sentences."""
+    """The person a subject pronoun refers to: the only one of a compatible gender mentioned in
+    this or the two previous sentences, or, among several, the one who was the subject of the
+    latest clause that had a person as its subject."""
     here = bisect.bisect_right(sent_starts, at) - 1
     window_start = sent_starts[max(0, here - 2)]
-    candidates = {p.full: p for i, p in seen if window_start <= i < at and p.gender in (None, gender)}
-    return next(iter(candidates.values())) if len(candidates) == 1 else None
+    fits = [(i, p) for i, p in seen if window_start <= i < at and p.gender in (None, gender)]
+    if len({p.full for _, p in fits}) == 1:
+        return fits[-1][1]
+    subjects = [p for i, p in fits if doc[i].dep_ in ("nsubj", "nsubjpass")]
+    return subjects[-1] if subjects else None

@@ -41,7 +41,10 @@ def person_spans(ctx: DocContext) -> list[Span]:
             lexical = ctx.match_at(ent[0])
             if ent.label_ != "PERSON" and lexical and lexical.end >= ent.end:
                 continue  # a known country or organisation, not a person
-            names = [t for t in ent if t.pos_ == "PROPN" or t.is_title]
+            # Titles inside the entity ("Major General Samir Hallaq") are not the name.
+            names = [t for t in ent if (t.pos_ == "PROPN" or t.is_title)
+                     and t.lemma_.lower() not in ctx.title_words]
+            names = names[-4:] if names else names
             if names and not all(ctx.match_at(t) for t in names):
                 spans.append(doc[names[0].i:names[-1].i + 1])
                 taken.update(range(names[0].i, names[-1].i + 1))
@@ -53,21 +56,25 @@ def person_spans(ctx: DocContext) -> list[Span]:
         if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i:
             heads.append(token.head)
         for head in heads:
-            span = _name_chain(head)
+            span = _name_chain(head, ctx.title_words)
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 spans.append(span)
                 taken.update(range(span.start, span.end))
     return sorted(spans, key=lambda s: s.start)
 
 
-def _name_chain(head: Token) -> Span | None:
-    """A capitalised proper-noun name ending at ``head``, with its compound first names."""
+def _name_chain(head: Token, title_words: set[str]) -> Span | None:
+    """A capitalised proper-noun name ending at ``head``, with its compound first names (and
+    none of the title words before it: "Major General" is not a name)."""
     start = head.i
     doc = head.doc
+    if not head.is_title or head.lemma_.lower() in title_words:
+        return None
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-            and doc[start - 1].head.i == head.i and doc[start - 1].is_title:
+            and doc[start - 1].head.i == head.i and doc[start - 1].is_title \
+            and doc[start - 1].lemma_.lower() not in title_words:
         start -= 1
-    return doc[start:head.i + 1] if head.is_title else None
+    return doc[start:head.i + 1]
 
 
 def _titled(span: Span, ctx: DocContext) -> bool:
@@ -105,10 +112,13 @@ def _title_tokens(span: Span, title_words: set[str]) -> list[Token]:
                       and doc[span.start - 1].text == "," else [])
     candidates.append(_window(doc, span.end + 1, 1) if span.end < len(doc)
                       and doc[span.end].text == "," else [])
+    # Every phrase that holds a title describes the person: "Syria's deputy defence minister,
+    # Major General Samir Hallaq" has an office before the comma and a rank after it.
+    chosen: dict[int, Token] = {}
     for tokens in candidates:
         if any(t.lemma_.lower() in title_words for t in tokens):
-            return tokens
-    return []
+            chosen.update((t.i, t) for t in tokens)
+    return [chosen[i] for i in sorted(chosen)]
 
 
 _WINDOW = 12

@@ -157,11 +157,13 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
         first = token.i - size + 1
         root = doc[first:token.i + 1].root  # "Department of Defence" is headed by Department
         end = token.i + 1
-        if _modifies_another_noun(root):
-            if root.head.lemma_.lower() not in ctx.lexicon.equipment:
-                continue
-            end = root.head.i + 1  # "an army convoy": the army's, one mention
         modifier, mod_start = _modifier(root, first, ctx)
+        if _modifies_another_noun(root):
+            if root.head.lemma_.lower() in ctx.lexicon.equipment:
+                end = root.head.i + 1  # "an army convoy": the army's, one mention
+            elif modifier is None:
+                continue  # "army positions": no actor named
+            # "Israeli army positions": the Israeli army is named, the positions are not
         if is_title:
             # An actor noun before a title names the role: "army spokesman", "military chief".
             sector = _inner_sector(lemmas, mod_start, first, ctx) or sector

@@ -229,6 +229,8 @@ def resolve_people(ctx: DocContext) -> list[Cand]:
         if home is not None and country is None and sector is not None:
             country, code = home, home + sector
         surnames = {span[-1].text, *ctx.lexicon.short_names.get(entry.name if entry else full, ())}
+        if len(span) >= 3 and span[-2].is_title and span[-2].lemma_.lower() not in ctx.title_words:
+            surnames.add(span[-2].text)  # "María Fernanda Ospina Duque" is "Ospina" later
         given = span[-1].text.split("-")
         # Family name first: the state's convention, or a romanised given name ("Mei-ling").
         if country in ctx.lexicon.family_name_first or (len(span) > 1 and len(given) == 2 \

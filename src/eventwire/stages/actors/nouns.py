@@ -161,8 +161,8 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
         if _modifies_another_noun(root):
             if root.head.lemma_.lower() in ctx.lexicon.equipment:
                 end = root.head.i + 1  # "an army convoy": the army's, one mention
-            elif modifier is None:
-                continue  # "army positions": no actor named
+            elif modifier is None or not alone:
+                continue  # "army positions", "Ukrainian drone attacks": no actor named
             # "Israeli army positions": the Israeli army is named, the positions are not
         if is_title:
             # An actor noun before a title names the role: "army spokesman", "military chief".

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 # Role codes that are whole actor codes, never put after a country.
-STANDALONE_SECTORS = frozenset({"NGO", "IGOPKO"})
+STANDALONE_SECTORS = frozenset({"NGO", "IGOPKO", "INT"})
+# Plural nouns that name several states' bodies at once ("both governments"): no one country.
+_MANY_STATES = frozenset({"government", "administration", "capital"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "case", "punct"})
 
 
@@ -172,8 +174,10 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             plural_force = token.tag_ == "NNS" and sector in ("MIL", "COP")
             if not (alone or plural_force) or (token.pos_ == "PROPN" and ctx.match_at(token)):
                 continue
-            cands.append(Cand(first, end, "generic", None, ctx.label(None, sector), None,
-                              sector, ACTOR_PHRASE, needs_country=True))
+            several = token.tag_ == "NNS" and token.lemma_.lower() in _MANY_STATES
+            cands.append(Cand(first, end, "generic", sector if several else None,
+                              ctx.label(None, sector), None, sector, ACTOR_PHRASE,
+                              needs_country=not several))
             continue
         if modifier.country is None or modifier.source in ("organisation", "group", "user"):
             # "UN peacekeepers", "Hamas fighters": the organisation is the actor.

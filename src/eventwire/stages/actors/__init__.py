@@ -49,6 +49,7 @@ DOMINANT_SHARE = 0.5
 # The article's home country: places in it count PLACE_WEIGHT, each use of a country's name or
 # adjective NAME_WEIGHT; the leader needs more than HOME_SHARE of the total.
 PLACE_WEIGHT, NAME_WEIGHT, HOME_SHARE = 2, 1, 0.4
+LEDE_FACTOR = 2
 
 
 def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found:
@@ -93,10 +94,12 @@ def _home_country(ctx: DocContext, gazetteer: Gazetteer | None) -> str | None:
     it uses most, if one clearly leads."""
     places: Counter[str] = Counter()
     signals: Counter[str] = Counter()
+    lede_end = next(iter(ctx.doc.sents)).end if len(ctx.doc) else 0
     for m in ctx.matches:
         entry = m.first("country", "adjective")
         if entry is not None and entry.country:
-            places[entry.country] += NAME_WEIGHT
+            # The first sentence usually names whose story it is.
+            places[entry.country] += NAME_WEIGHT * (LEDE_FACTOR if m.start < lede_end else 1)
             signals[entry.country] += 1
     for ent in ctx.doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):

@@ -196,13 +196,6 @@ class Store:
             parts[name] = tuple(from_row(t[name], r) for r in rows)
         return ArticleResult(from_row(t["articles"], row[0]), pipeline_version, **parts)
 
-    def article_ids(self, pipeline_version: str = PIPELINE_VERSION) -> Iterator[str]:
-        rows = self.con.execute(
-            "SELECT id FROM articles WHERE pipeline_version = ? ORDER BY ingested_at, id",
-            [pipeline_version],
-        ).fetchall()
-        return (r[0] for r in rows)
-
     def _fetch_dicts(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, params)
         names = [d[0] for d in cur.description or ()]

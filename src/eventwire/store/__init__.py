@@ -7,7 +7,7 @@ replaced, so a re-run retries what failed. Each batch is written in one transact
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import bisect
 
+from typing import TYPE_CHECKING
+
 from eventwire.stages.actors.context import REFERENCE, Cand, DocContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Kinds of actor a subject "they" may stand for, when exactly one such actor is in reach.
 _PLURAL_KINDS = frozenset({"group", "generic"})
@@ -28,6 +33,10 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
             if len(fits) == 1:
                 found.append(_copy(next(iter(fits.values())), token.i, token.i + 1))
             continue
+        owned = _possessed(token, before, ctx)
+        if owned is not None:
+            found.append(owned)
+            continue
         rule = ctx.lexicon.nominals.get(token.lemma_.lower())
         if rule is None or token.pos_ != "NOUN":
             continue
@@ -41,6 +50,33 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
                 found.append(_copy(c, min(dets), token.i + 1))
                 break
     return found
+
+
+_POSSESSIVES = {"its": ("group", "organisation", "state"), "their": ("group", "organisation", "state")}
+
+
+def _possessed(token: Token, before: list[Cand], ctx: DocContext) -> Cand | None:
+    """ "its forces", "their leaders": the actor noun belongs to the latest group, body or
+    state named before it in the same or the previous sentence."""
+    if token.pos_ != "NOUN":
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
+    entry = ctx.lexicon.sector_nouns.get((token.lemma_.lower(),))
+    if owner is None or entry is None:
+        return None
+    sent_start = token.sent.start
+    previous = token.doc[sent_start - 1].sent.start if sent_start else 0
+    kinds = _POSSESSIVES[owner.lower_]
+    for c in reversed(before):
+        if c.start < previous:
+            break
+        if c.kind in kinds and c.code:
+            sector = entry[0]
+            if c.kind == "state" and c.country and sector not in ("NGO", "IGOPKO", "INT"):
+                return Cand(owner.i, token.i + 1, "generic", c.country + sector,
+                            ctx.label(c.country, sector), c.country, sector, REFERENCE)
+            return Cand(owner.i, token.i + 1, c.kind, c.code, c.name, c.country, c.sector, REFERENCE)
+    return None
 
 
 def _plural_actor(c: Cand, ctx: DocContext) -> bool:

@@ -169,6 +169,8 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
         if is_title:
             # An actor noun before a title names the role: "army spokesman", "military chief".
             sector = _inner_sector(lemmas, mod_start, first, ctx) or sector
+        if modifier is None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children):
+            continue  # "its forces": whose they are is settled with the references
         if modifier is None:
             # "forces" and "jets" act; "force" and "a jet" rarely do.
             plural_force = token.tag_ == "NNS" and sector in ("MIL", "COP")

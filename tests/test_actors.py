@@ -138,3 +138,14 @@ def test_offsets_point_at_the_text(mentions, nlp, resources):
     result = code_text(text, nlp=nlp, resources=resources)
     for m in result.mentions:
         assert result.article.text[m.start:m.end] == m.text
+
+
+def test_former_officials_code_as_elites(mentions):
+    got = mentions("Former Syrian president Bashar al-Assad was not seen. Assad left.",
+                   published=date(2025, 3, 14))
+    assert got == [("Former Syrian president Bashar al-Assad", "SYRELI"), ("Assad", "SYRELI")]
+
+
+def test_possessive_pronoun_gives_the_owner(mentions):
+    got = mentions("Hezbollah denied that its fighters fired first.")
+    assert got == [("Hezbollah", "LBNREB"), ("its fighters", "LBNREB")]

@@ -22,6 +22,7 @@ _FEMALE_TITLES = frozenset({"spokeswoman", "queen", "chairwoman", "congresswoman
 _MALE_TITLES = frozenset({"spokesman", "king", "chairman", "congressman", "emir", "sultan",
                           "policeman", "businessman"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_FORMER = frozenset({"former", "ex", "onetime", "erstwhile"})
 
 
 def person_spans(ctx: DocContext) -> list[Span]:
@@ -110,6 +111,10 @@ def _title_tokens(span: Span, title_words: set[str]) -> list[Token]:
             candidates.append([t for t in child.subtree if not t.is_punct and t.dep_ != "det"])
     candidates.append(_window(doc, span.start - 2, -1) if span.start >= 2
                       and doc[span.start - 1].text == "," else [])
+    # A title right before the name, however the parser attached it ("Former Syrian
+    # president Bashar al-Assad" with "al-Assad" split apart).
+    candidates.append(_window(doc, span.start - 1, -1) if span.start >= 1
+                      and doc[span.start - 1].lemma_.lower() in title_words else [])
     candidates.append(_window(doc, span.end + 1, 1) if span.end < len(doc)
                       and doc[span.end].text == "," else [])
     # Every phrase that holds a title describes the person: "Syria's deputy defence minister,
@@ -194,6 +199,8 @@ def read_title(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | 
     if not titles and not noun_sector and not org:
         return None, None, None, titles, gender
     role = noun_sector or sector or "GOV"
+    if words & _FORMER:
+        role = "ELI"  # "former Syrian president Bashar al-Assad": CAMEO's former elites
     if country is not None:
         return country.country + role if country.country else None, country.country, role, \
             titles, gender

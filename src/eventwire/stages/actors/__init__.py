@@ -118,8 +118,12 @@ def _home_country(ctx: DocContext, gazetteer: Gazetteer | None) -> str | None:
     if not places:
         return None
     top, count = places.most_common(1)[0]
-    # One signal is not enough: "talks in Geneva" does not make a story Swiss.
-    return top if signals[top] >= 2 and count / sum(places.values()) > HOME_SHARE else None
+    # One city is not enough ("talks in Geneva" does not make a story Swiss); one country
+    # named, with no other country in sight, is ("In Chile, police used water cannon").
+    states = (m.first("country", "adjective") for m in ctx.matches)
+    named = any(e is not None and e.country == top for e in states)
+    enough = signals[top] >= 2 or (len(places) == 1 and named)
+    return top if enough and count / sum(places.values()) > HOME_SHARE else None
 
 
 def _dominant(cands: list[Cand], home: str | None) -> str | None:

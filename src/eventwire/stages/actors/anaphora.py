@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-
 from typing import TYPE_CHECKING
 
 from eventwire.stages.actors.context import REFERENCE, Cand, DocContext

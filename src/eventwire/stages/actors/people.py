@@ -176,7 +176,9 @@ def read_title(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | 
         country = weak_country
     lemmas = [t.lemma_.lower() for t in usable]
     titles: set[str] = set()
-    sector = noun_sector = None
+    sector = noun_sector = rank = None
+    if country is not None and country.source == "metonym" and country.sector:
+        noun_sector = country.sector  # "Pentagon spokeswoman": the Pentagon's MIL
     n = 0
     while n < len(lemmas):  # longest match first, left to right: "defence minister", not "minister"
         for size in (3, 2, 1):
@@ -184,8 +186,13 @@ def read_title(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | 
             if len(key) < size:
                 continue
             if key in ctx.lexicon.titles:
-                # The first title is the office ("deputy defence minister, Major General X").
-                sector = sector or ctx.lexicon.titles[key].sector
+                # The first title is the office ("deputy defence minister, Major General X");
+                # a military rank only counts when there is no other title.
+                title = ctx.lexicon.titles[key]
+                if title.office == "rank":
+                    rank = rank or title.sector
+                else:
+                    sector = sector or title.sector
                 titles.add(" ".join(key))
                 break
             if key in ctx.lexicon.sector_nouns:
@@ -198,7 +205,7 @@ def read_title(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | 
     gender = "f" if words & _FEMALE_TITLES else "m" if words & _MALE_TITLES else None
     if not titles and not noun_sector and not org:
         return None, None, None, titles, gender
-    role = noun_sector or sector or "GOV"
+    role = noun_sector or sector or rank or "GOV"
     if words & _FORMER:
         role = "ELI"  # "former Syrian president Bashar al-Assad": CAMEO's former elites
     if country is not None:

@@ -73,6 +73,25 @@ class DocContext:
         m = self.match_at(token)
         return m.first("organisation", "group", "user") if m else None
 
+    def named_earlier(self, token: Token) -> ActorEntry | None:
+        """The body a definite noun in a title points back to: "the league's assistant
+        secretary-general" -> the Arab League named earlier; "a researcher at the group"."""
+        rule = self.lexicon.nominals.get(token.lemma_.lower())
+        if rule is None or not any(c.lower_ in ("the", "this") for c in token.children):
+            return None
+        kinds, words = rule
+        for m in reversed(self.matches):
+            if m.start >= token.i:
+                continue
+            entry = m.first("organisation", "group", "user")
+            if entry is None:
+                continue
+            name = f"{entry.name} {self.doc[m.start:m.end].text}".lower()
+            if entry.kind in kinds or "group" in kinds and entry.source == "group":
+                if not words or any(w in name for w in words):
+                    return entry
+        return None
+
     def label(self, country: str | None, sector: str | None) -> str | None:
         """A readable name for a country + role ("Syrian military")."""
         role = self.lexicon.sector_labels.get(sector or "", sector)

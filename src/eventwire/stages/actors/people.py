@@ -7,6 +7,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from eventwire.lexicons.actors import ActorEntry
+from eventwire.stages.actors.nouns import STANDALONE_SECTORS
 from eventwire.stages.actors.context import NAME, PERSON_WITH_ROLE, REFERENCE, Cand, DocContext, Person
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ def read_title(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | 
             weak_country = weak_country or ctx.country_of(t)
         else:
             country = country or ctx.country_of(t)
-        org = org or ctx.org_of(t)
+        org = org or ctx.org_of(t) or ctx.named_earlier(t)
     # "the WFP's country director for Haiti" works for the WFP; "adviser to Azerbaijan's
     # president" for Azerbaijan: a country in such a phrase counts only when nothing else does.
     if country is None and org is None:
@@ -208,7 +209,9 @@ def read_title(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | 
     role = noun_sector or sector or rank or "GOV"
     if words & _FORMER:
         role = "ELI"  # "former Syrian president Bashar al-Assad": CAMEO's former elites
-    if country is not None:
+    if role in STANDALONE_SECTORS and org is None:
+        return role, None, role, titles, gender
+    if country is not None and role not in STANDALONE_SECTORS:
         return country.country + role if country.country else None, country.country, role, \
             titles, gender
     if org is not None:

@@ -87,9 +87,9 @@ class DocContext:
             if entry is None:
                 continue
             name = f"{entry.name} {self.doc[m.start:m.end].text}".lower()
-            if entry.kind in kinds or "group" in kinds and entry.source == "group":
-                if not words or any(w in name for w in words):
-                    return entry
+            fits = entry.kind in kinds or ("group" in kinds and entry.source == "group")
+            if fits and (not words or any(w in name for w in words)):
+                return entry
         return None
 
     def label(self, country: str | None, sector: str | None) -> str | None:

@@ -7,8 +7,8 @@ import bisect
 from typing import TYPE_CHECKING
 
 from eventwire.lexicons.actors import ActorEntry
-from eventwire.stages.actors.nouns import STANDALONE_SECTORS
 from eventwire.stages.actors.context import NAME, PERSON_WITH_ROLE, REFERENCE, Cand, DocContext, Person
+from eventwire.stages.actors.nouns import STANDALONE_SECTORS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

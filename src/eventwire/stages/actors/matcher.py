@@ -32,6 +32,9 @@ class Match:
         return next((e for e in self.entries if e.source in sources), None)
 
 
+_NOT_TITLE_WORDS = frozenset({"of", "the", "for", "to", "and", "state", "staff"})
+
+
 class ActorMatcher:
     """The lexicon plus a spaCy ``PhraseMatcher`` over all of its surface forms."""
 
@@ -44,7 +47,9 @@ class ActorMatcher:
         tokenizer: Any = nlp.tokenizer
         for surface, pattern in zip(surfaces, tokenizer.pipe(surfaces), strict=True):
             self._matcher.add(surface, [pattern])
-        self.title_words = {w for key in lexicon.titles for w in key}
+        # Words that can show a title ("minister", "general"); the function words and
+        # complements inside multi-word titles ("secretary of state") do not.
+        self.title_words = {w for key in lexicon.titles for w in key} - _NOT_TITLE_WORDS
         # one-word actor nouns: "one of the sanctioned legislators" also tells a person's role
         self.role_words = {key[0] for key in lexicon.sector_nouns if len(key) == 1}
 

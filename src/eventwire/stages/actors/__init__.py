@@ -144,7 +144,13 @@ def _fill_people(ctx: DocContext, cands: list[Cand], dominant: str | None) -> No
         if person.code is None and person.sector is not None:
             before = [c for c in cands if c.start < person.first_token and c.country
                       and c.sector == person.sector and c.kind in ("generic", "person")]
-            person.country = max(before, key=lambda c: c.start).country if before else dominant
+            national = any(ctx.lexicon.titles[tuple(t.split())].office not in (None, "rank")
+                           for t in person.titles if tuple(t.split()) in ctx.lexicon.titles)
+            if national and dominant:
+                # A national office ("Foreign Secretary X") with no country is the home one's.
+                person.country = dominant
+            else:
+                person.country = max(before, key=lambda c: c.start).country if before else dominant
             person.code = person.country + person.sector if person.country else person.sector
             if person.country in ctx.lexicon.family_name_first:
                 person.surnames.add(person.full.split()[0])

@@ -18,6 +18,7 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
     doc = ctx.doc
     taken = {i for c in chosen for i in range(c.start, c.end)}
     earlier = sorted((c for c in chosen if c.person is None and c.code), key=lambda c: c.start)
+    people = sorted((c for c in chosen if c.person is not None and c.code), key=lambda c: c.start)
     starts = [c.start for c in earlier]
     sent_starts = [s.start for s in doc.sents]
     found: list[Cand] = []
@@ -32,7 +33,7 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
             if len(fits) == 1:
                 found.append(_copy(next(iter(fits.values())), token.i, token.i + 1))
             continue
-        owned = _possessed(token, before, ctx)
+        owned = _possessed(token, before, ctx, [c for c in people if c.start < token.i])
         if owned is not None:
             found.append(owned)
             continue
@@ -51,12 +52,16 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
     return found
 
 
-_POSSESSIVES = {"its": ("group", "organisation", "state"), "their": ("group", "organisation", "state")}
+_POSSESSIVES = {"its": ("group", "organisation", "state"), "their": ("group", "organisation", "state"),
+                "his": ("person",), "her": ("person",)}
 
 
-def _possessed(token: Token, before: list[Cand], ctx: DocContext) -> Cand | None:
+def _possessed(
+    token: Token, before: list[Cand], ctx: DocContext, people: list[Cand]
+) -> Cand | None:
     """ "its forces", "their leaders": the actor noun belongs to the latest group, body or
-    state named before it in the same or the previous sentence."""
+    state named before it in the same or the previous sentence; "his delegation" to the
+    latest person's country."""
     if token.pos_ != "NOUN":
         return None
     owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
@@ -66,6 +71,17 @@ def _possessed(token: Token, before: list[Cand], ctx: DocContext) -> Cand | None
     sent_start = token.sent.start
     previous = token.doc[sent_start - 1].sent.start if sent_start else 0
     kinds = _POSSESSIVES[owner.lower_]
+    if kinds == ("person",):
+        person = people[-1] if people and people[-1].start >= previous else None
+        sector = entry[0]
+        if person is None or sector in ("NGO", "IGOPKO", "INT"):
+            return None
+        if person.country and person.code and person.code.startswith(person.country):
+            return Cand(owner.i, token.i + 1, "generic", person.country + sector,
+                        ctx.label(person.country, sector), person.country, sector, REFERENCE)
+        # someone who acts for a body ("the envoy ... his delegation"): the body's code
+        return Cand(owner.i, token.i + 1, "organisation", person.code, None, person.country,
+                    person.sector, REFERENCE)
     for c in reversed(before):
         if c.start < previous:
             break

@@ -79,8 +79,10 @@ def is_place(token: Token, ctx: DocContext) -> bool:
             return True
         if head.lower_ in cues.get("weak_prep", empty):
             governor = head.head
-            return governor.pos_ in ("VERB", "AUX") \
-                and governor.lemma_.lower() not in cues.get("actor_verb", empty)
+            lemma = governor.lemma_.lower()
+            if lemma in cues.get("motion_noun", empty):
+                return True  # "a visit to Dublin"
+            return governor.pos_ in ("VERB", "AUX") and lemma not in cues.get("actor_verb", empty)
         # "south of Damascus", "the suburbs of Beirut", "out of Niamey"
         owner = head.head
         return head.lower_ == "of" and (owner.lemma_.lower() in cues.get("area", empty)

@@ -99,3 +99,21 @@ def test_a_process_pool_gives_the_same_results_in_the_same_order(nlp):
     pooled = list(eventwire.code_articles(articles, Options(batch_size=2, n_process=2), nlp=nlp))
     assert pooled == serial
     assert [r.article.id for r in pooled] == [a.id for a in articles]
+
+
+def test_code_text_loads_the_model_and_lexicons_once(monkeypatch):
+    calls = []
+    real = pipeline.nlp_mod.load
+
+    def counting_load(model):
+        calls.append(model)
+        return real(model)
+
+    pipeline._shared_nlp.cache_clear()
+    pipeline._shared_resources.cache_clear()
+    monkeypatch.setattr(pipeline.nlp_mod, "load", counting_load)
+    first = eventwire.code_text("Syrian soldiers met Russian officials.")
+    second = eventwire.code_text("The Kremlin said nothing.")
+    assert len(calls) == 1
+    assert [m.code for m in first.mentions] == ["SYRMIL", "RUSGOV"]
+    assert [m.code for m in second.mentions] == ["RUSGOV"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from eventwire import nlp as nlp_mod
@@ -35,8 +36,10 @@ def code_articles(
     """
     options = options or Options()
     if nlp is None:
-        nlp = nlp_mod.load(options.model)
-    if resources is None:
+        nlp = _shared_nlp(options.model)
+        if resources is None:
+            resources = _shared_resources(options.model, options.actor_files)
+    elif resources is None:
         resources = load_resources(options, nlp)
     # Articles that will not be coded go through the parser as empty strings, which costs
     # nothing and keeps a single ordered stream (and a single worker pool) for the whole run.
@@ -46,6 +49,18 @@ def code_articles(
             yield ArticleResult(article, PIPELINE_VERSION)
         else:
             yield code_doc(doc, article, resources)
+
+
+@cache
+def _shared_nlp(model: str) -> Language:
+    """The pipeline each process loads once when the caller passes none (``code_text`` in a
+    loop must not reload the model for every article)."""
+    return nlp_mod.load(model)
+
+
+@cache
+def _shared_resources(model: str, actor_files: tuple[str, ...]) -> Resources:
+    return load_resources(Options(model=model, actor_files=actor_files), _shared_nlp(model))
 
 
 def code_doc(doc: Doc, article: Article, resources: Resources) -> ArticleResult:

@@ -333,7 +333,7 @@ def later_mentions(ctx: DocContext, earlier: list[Cand]) -> list[Cand]:
             continue
         gender = _PRONOUN_GENDER.get(token.lower_)
         if gender and token.dep_ in ("nsubj", "nsubjpass"):
-            antecedent = _antecedent(doc, token.i, gender, seen, sent_starts)
+            antecedent = _antecedent(token.i, gender, seen, sent_starts)
             if antecedent is not None:
                 cands.append(_refer(token.i, token.i + 1, antecedent, REFERENCE))
             continue
@@ -348,15 +348,12 @@ def later_mentions(ctx: DocContext, earlier: list[Cand]) -> list[Cand]:
 
 
 def _antecedent(
-    doc: Doc, at: int, gender: str, seen: list[tuple[int, Person]], sent_starts: list[int]
+    at: int, gender: str, seen: list[tuple[int, Person]], sent_starts: list[int]
 ) -> Person | None:
     """The person a subject pronoun refers to: the only one of a compatible gender mentioned in
-    this or the two previous sentences, or, among several, the one who was the subject of the
-    latest clause that had a person as its subject."""
+    this or the two previous sentences. With several candidates the pronoun stays unresolved:
+    a reference is recorded only when it is unambiguous, never guessed."""
     here = bisect.bisect_right(sent_starts, at) - 1
     window_start = sent_starts[max(0, here - 2)]
-    fits = [(i, p) for i, p in seen if window_start <= i < at and p.gender in (None, gender)]
-    if len({p.full for _, p in fits}) == 1:
-        return fits[-1][1]
-    subjects = [p for i, p in fits if doc[i].dep_ in ("nsubj", "nsubjpass")]
-    return subjects[-1] if subjects else None
+    fits = {p.full: p for i, p in seen if window_start <= i < at and p.gender in (None, gender)}
+    return next(iter(fits.values())) if len(fits) == 1 else None

@@ -21,7 +21,6 @@ from eventwire.records import Article, Event, Mention, OffsetMap, Place, Quote, 
 
 _SQL_TYPES: dict[Any, str] = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN",
                               date: "DATE", OffsetMap: "VARCHAR"}
-KEY_COLUMNS = ("article_id", "pipeline_version", "n")
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ class GoldDoc:
     published: date | None
     topic: str
     mentions: tuple[GoldMention, ...]
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,14 @@ def locate(text: str, surface: str, occurrence: int) -> int:
     return pos
 
 
-def _gold_doc(record: dict[str, Any], text: str, published: date | None, topic: str) -> GoldDoc:
+def _gold_doc(
+    record: dict[str, Any], text: str, published: date | None, topic: str, title: str | None = None
+) -> GoldDoc:
     mentions = []
     for m in record["mentions"]:
         start = locate(text, m["text"], m["occurrence"])
         mentions.append(GoldMention(start, start + len(m["text"]), m.get("code"), m["text"]))
-    return GoldDoc(record["id"], text, published, topic, tuple(mentions))
+    return GoldDoc(record["id"], text, published, topic, tuple(mentions), title)
 
 
 def load_gold() -> list[GoldDoc]:
@@ -89,7 +92,7 @@ def load_gold() -> list[GoldDoc]:
             story = stories[record["id"]]
             if record["mentions"]:
                 docs.append(_gold_doc(record, story["text"], date.fromisoformat(story["published"]),
-                                      "corpus"))
+                                      "corpus", story.get("title")))
     with sample_path(CASES_GOLD).open(encoding="utf-8") as fh:
         for line in fh:
             record = json.loads(line)
@@ -120,7 +123,8 @@ def evaluate(
     """Overall score, score per topic, and every disagreement."""
     options = options or Options(check_language=False)
     docs = list(docs)
-    articles = [read_text(d.text, options, id=d.id, published=d.published) for d in docs]
+    articles = [read_text(d.text, options, id=d.id, published=d.published, title=d.title)
+                for d in docs]
     total = Score(0, 0, 0)
     by_topic: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
     misses: list[Miss] = []

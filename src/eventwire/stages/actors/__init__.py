@@ -28,7 +28,7 @@ from eventwire.records import Article, Mention
 from eventwire.stages import Found, Resources
 from eventwire.stages.actors.anaphora import references
 from eventwire.stages.actors.context import Cand, DocContext
-from eventwire.stages.actors.matcher import ActorMatcher
+from eventwire.stages.actors.matcher import ActorMatcher, Match
 from eventwire.stages.actors.nouns import (
     STANDALONE_SECTORS,
     hyphen_compounds,
@@ -50,6 +50,9 @@ DOMINANT_SHARE = 0.5
 # adjective NAME_WEIGHT; the leader needs more than HOME_SHARE of the total.
 PLACE_WEIGHT, NAME_WEIGHT, HOME_SHARE = 2, 1, 0.4
 LEDE_FACTOR = 2
+# A headline names whose story it is: each country it names counts TITLE_WEIGHT, the first
+# one TITLE_FIRST more.
+TITLE_WEIGHT, TITLE_FIRST = 2, 2
 
 
 def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found:
@@ -67,7 +70,8 @@ def find_mentions(
     person_tokens = {i for c in people for i in range(c.start, c.end)}
     cands = people + hyphen_compounds(ctx) + role_phrases(ctx, person_tokens) + lexicon_names(ctx)
     chosen = _select(cands)
-    dominant = _dominant(chosen, _home_country(ctx, gazetteer))
+    headline = matcher.find_in_text(article.title, article.published) if article.title else []
+    dominant = _dominant(chosen, _home_country(ctx, gazetteer, headline))
     _fill_people(ctx, chosen, dominant)
     chosen = _select(chosen + later_mentions(ctx, chosen))
     _fill_country(chosen, ctx, dominant)
@@ -89,11 +93,20 @@ def _select(cands: list[Cand]) -> list[Cand]:
     return kept
 
 
-def _home_country(ctx: DocContext, gazetteer: Gazetteer | None) -> str | None:
-    """The country the article is about: where its places are, and whose name and adjective
-    it uses most, if one clearly leads."""
+def _home_country(
+    ctx: DocContext, gazetteer: Gazetteer | None, headline: list[Match] | None = None
+) -> str | None:
+    """The country the article is about: what its headline names, where its places are, and
+    whose name and adjective it uses most, if one clearly leads."""
     places: Counter[str] = Counter()
     signals: Counter[str] = Counter()
+    first = True
+    for m in headline or ():
+        entry = m.first("country", "adjective", "capital", "metonym")
+        if entry is not None and entry.country:
+            places[entry.country] += TITLE_WEIGHT + (TITLE_FIRST if first else 0)
+            signals[entry.country] += 1
+            first = False
     lede_end = next(iter(ctx.doc.sents)).end if len(ctx.doc) else 0
     for m in ctx.matches:
         entry = m.first("country", "adjective")

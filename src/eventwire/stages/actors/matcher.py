@@ -45,6 +45,7 @@ class ActorMatcher:
         self._matcher: PhraseMatcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = list(lexicon.surfaces())
         tokenizer: Any = nlp.tokenizer
+        self._tokenizer = tokenizer
         for surface, pattern in zip(surfaces, tokenizer.pipe(surfaces), strict=True):
             self._matcher.add(surface, [pattern])
         # Words that can show a title ("minister", "general"); the function words and
@@ -52,6 +53,10 @@ class ActorMatcher:
         self.title_words = {w for key in lexicon.titles for w in key} - _NOT_TITLE_WORDS
         # one-word actor nouns: "one of the sanctioned legislators" also tells a person's role
         self.role_words = {key[0] for key in lexicon.sector_nouns if len(key) == 1}
+
+    def find_in_text(self, text: str, day: date | None) -> list[Match]:
+        """Matches in a short text that is not parsed (a headline): tokenised only."""
+        return self.find(self._tokenizer(text), day)
 
     def find(self, doc: Doc, day: date | None) -> list[Match]:
         """Non-overlapping matches (longest first), each with the entries valid on ``day``."""

@@ -237,7 +237,11 @@ def _modifier(head: Token, first: int, ctx: DocContext) -> tuple[ActorEntry | No
     roles = ctx.lexicon.hyphen_roles
     while i >= left_edge:
         tok = doc[i]
-        if tok.dep_ == "det" or (tok.dep_ not in _MODIFIER_DEPS and tok.head.i != head.i):
+        # "Iranian and French officials": the last of coordinated country words is this
+        # phrase's; the others are mentions of their own (see _coordinated)
+        second = tok.dep_ == "conj" and tok.head.head.i == head.i and tok.head.dep_ in _MODIFIER_DEPS
+        if tok.dep_ in ("det", "cc") or (tok.dep_ not in _MODIFIER_DEPS and tok.head.i != head.i
+                                          and not second):
             break
         if tok.lower_ in roles or tok.lower_.rsplit("-", 1)[-1] in roles:
             break  # "Iran-backed militias": Iran is the sponsor, not the militias' country

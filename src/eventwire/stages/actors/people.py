@@ -333,7 +333,8 @@ def later_mentions(ctx: DocContext, earlier: list[Cand]) -> list[Cand]:
             continue
         gender = _PRONOUN_GENDER.get(token.lower_)
         if gender and token.dep_ in ("nsubj", "nsubjpass"):
-            antecedent = _antecedent(token.i, gender, seen, sent_starts)
+            antecedent = _bound(token, gender, cands, earlier, ctx) or _antecedent(
+                token.i, gender, seen, sent_starts)
             if antecedent is not None:
                 cands.append(_refer(token.i, token.i + 1, antecedent, REFERENCE))
             continue
@@ -345,6 +346,32 @@ def later_mentions(ctx: DocContext, earlier: list[Cand]) -> list[Cand]:
                 cands.append(_refer(min(dets), token.i + 1, holders[-1], REFERENCE))
                 seen.append((token.i, holders[-1]))
     return cands
+
+
+def _bound(
+    pronoun: Token, gender: str, cands: list[Cand], earlier: list[Cand], ctx: DocContext
+) -> Person | None:
+    """The person a pronoun is bound to by the clause around it: "Villaraza said he was
+    hopeful", "Solheim, who said she was horrified". Walking up from the pronoun's clause, the
+    first governing verb with a subject decides: a known person of a compatible gender is the
+    one candidate the syntax allows; any other subject leaves the pronoun to the window rule."""
+    spans = [(c.start, c.end, ctx.people[c.person]) for c in (*earlier, *cands)
+             if c.person in ctx.people]
+    verb, via_conj = pronoun.head, False
+    while True:
+        subjects = [c for c in verb.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i]
+        # a clause joined by "and" says nothing of its sibling's subject: look past it
+        if subjects and not via_conj:
+            s = subjects[0]
+            person = next((p for start, end, p in spans if start <= s.i < end), None)
+            if person is None and verb.dep_ == "relcl" and verb.head.i < pronoun.i:
+                s = verb.head  # "Solheim, who said she ..." -> the noun the clause hangs on
+                person = next((p for start, end, p in spans if start <= s.i < end), None)
+            return person if person is not None and person.gender in (None, gender) else None
+        if verb.head is verb or verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "relcl", "acl"):
+            return None
+        verb, via_conj = verb.head, verb.dep_ == "conj"
 
 
 def _antecedent(

@@ -33,7 +33,8 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
             if len(fits) == 1:
                 found.append(_copy(next(iter(fits.values())), token.i, token.i + 1))
             continue
-        owned = _possessed(token, before, ctx, [c for c in people if c.start < token.i])
+        owned = _possessed(token, sorted(before + found, key=lambda c: c.start), ctx,
+                           [c for c in people if c.start < token.i])
         if owned is not None:
             found.append(owned)
             continue
@@ -52,8 +53,13 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
     return found
 
 
-_POSSESSIVES = {"its": ("group", "organisation", "state"), "their": ("group", "organisation", "state"),
+_POSSESSIVES = {"its": ("group", "organisation", "state", "generic"),
+                "their": ("group", "organisation", "state", "generic"),
                 "his": ("person",), "her": ("person",)}
+
+
+# Nouns for the people who make up a body: "its leaders" are the body itself, not a government.
+_MEMBERS = frozenset({"leader", "leadership", "member", "official", "commander"})
 
 
 def _possessed(
@@ -82,16 +88,44 @@ def _possessed(
         # someone who acts for a body ("the envoy ... his delegation"): the body's code
         return Cand(owner.i, token.i + 1, "organisation", person.code, None, person.country,
                     person.sector, REFERENCE)
-    for c in reversed(before):
+    subject = _clause_subject(token)
+    bound = [c for c in before if subject is not None and c.start <= subject.i < c.end]
+    for c in bound + list(reversed(before)):
         if c.start < previous:
             break
         if c.kind in kinds and c.code:
             sector = entry[0]
-            if c.kind == "state" and c.country and sector not in ("NGO", "IGOPKO", "INT"):
+            if c.kind == "generic" and not c.country:
+                continue  # "rebels ... their leaders": whose is not known
+            if token.lemma_.lower() in _MEMBERS and c.kind != "state":
+                # "the party ... its leaders": the body's own people
+                return Cand(owner.i, token.i + 1, c.kind, c.code, c.name, c.country, c.sector, REFERENCE)
+            if c.kind in ("state", "generic") and c.country and sector not in ("NGO", "IGOPKO", "INT"):
                 return Cand(owner.i, token.i + 1, "generic", c.country + sector,
                             ctx.label(c.country, sector), c.country, sector, REFERENCE)
             return Cand(owner.i, token.i + 1, c.kind, c.code, c.name, c.country, c.sector, REFERENCE)
     return None
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause that governs ``token``, or of the clause that one hangs on
+    ("Russia's defence ministry said its forces had taken..." -> ministry)."""
+    verb = token
+    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    via_conj = False
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and not c.left_edge.i <= token.i <= c.right_edge.i]
+        if subjects and not via_conj:
+            return subjects[0]
+        if verb.head is verb or verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+            return None
+        if verb.dep_ == "xcomp":  # "urged Moscow to pull its forces back": the object acts
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+        verb, via_conj = verb.head, verb.dep_ == "conj"
 
 
 def _plural_actor(c: Cand, ctx: DocContext) -> bool:

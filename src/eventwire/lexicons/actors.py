@@ -68,6 +68,8 @@ class ActorLexicon:
     equipment: frozenset[str] = frozenset()
     # cue kind ("prep", "area", "verb", "apposition") -> words that mark a seat as a place
     place_cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    # verb lemma -> "own" or "harm": whose side a bare role noun after it is on
+    side_verbs: dict[str, str] = field(default_factory=dict)
     # "the group" -> (kinds it may refer to, words the referent's name must contain)
     nominals: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
     # word after a hyphen -> (role, nouns a "force" mention extends over)
@@ -133,6 +135,7 @@ def load_actor_lexicon(extra_files: Sequence[str | Path] = ()) -> ActorLexicon:
     for row in read_tsv("place_cues.tsv"):
         cues[row["kind"]].add(row["word"])
     lex.place_cues = {kind: frozenset(words) for kind, words in cues.items()}
+    lex.side_verbs = {row["verb"]: row["kind"] for row in read_tsv("side_verbs.tsv")}
     _countries(lex)
     for row in read_tsv("metonyms.tsv"):
         code = row["code"]

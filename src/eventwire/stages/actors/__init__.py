@@ -37,6 +37,7 @@ from eventwire.stages.actors.nouns import (
     role_phrases,
 )
 from eventwire.stages.actors.people import later_mentions, resolve_people
+from eventwire.stages.actors.sides import side_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -74,7 +75,7 @@ def find_mentions(
     dominant = _dominant(chosen, _home_country(ctx, gazetteer, headline))
     _fill_people(ctx, chosen, dominant)
     chosen = _select(chosen + later_mentions(ctx, chosen))
-    _fill_country(chosen, ctx, dominant)
+    _fill_country(chosen, ctx, dominant, gazetteer)
     chosen = _select(chosen + references(ctx, chosen))
     text = doc.text  # built on every access: take it once
     return [_mention(c, doc, text) for c in sorted(chosen, key=lambda c: (_chars(c, doc)[0], c.end))]
@@ -169,10 +170,14 @@ def _fill_people(ctx: DocContext, cands: list[Cand], dominant: str | None) -> No
                 person.surnames.add(person.full.split()[0])
 
 
-def _fill_country(cands: list[Cand], ctx: DocContext, dominant: str | None) -> None:
-    # A bare role most often means the same side as the last actor of that role the article
-    # named ("Israeli troops ... the troops"); failing that, the home country.
-    last_of_role: dict[str, str] = {}
+def _fill_country(
+    cands: list[Cand], ctx: DocContext, dominant: str | None, gazetteer: Gazetteer | None
+) -> None:
+    # A bare role takes the side its clause gives it ("Russia massed troops"); else most often
+    # the same side as the last actor of that role the article named ("Israeli troops ... the
+    # troops"); failing that, the home country. A side the clause rules out is never taken.
+    last_of_role: dict[tuple[str, bool], str] = {}
+    at = {i: c for c in cands for i in range(c.start, c.end)}
     for c in sorted(cands, key=lambda c: c.start):
         if c.person is not None and c.person in ctx.people:
             person = ctx.people[c.person]
@@ -180,12 +185,23 @@ def _fill_country(cands: list[Cand], ctx: DocContext, dominant: str | None) -> N
         elif c.needs_country and c.sector in STANDALONE_SECTORS:
             c.code = c.sector
         elif c.needs_country and c.sector is not None:
-            country = last_of_role.get(c.sector, dominant)
+            side = side_of(c, ctx, at, gazetteer)
+            key = _role_key(c, ctx)
+            last = last_of_role.get(key, last_of_role.get((key[0], False), dominant))
+            country = None if side.shared else side.country or last
+            if side.ruled_out is not None and country == side.ruled_out:
+                country = dominant if dominant != side.ruled_out else None
             c.country = country
             c.code = country + c.sector if country else c.sector
             c.name = ctx.label(country, c.sector)
         if c.country and c.sector and c.kind in ("generic", "person") and not c.needs_country:
-            last_of_role[c.sector] = c.country
+            last_of_role[_role_key(c, ctx)] = c.country
+
+
+def _role_key(c: Cand, ctx: DocContext) -> tuple[str, bool]:
+    """A role, and whether the mention is of equipment: "Ukrainian drones" say nothing of
+    whose "air defences" shot them down."""
+    return c.sector or "", ctx.doc[c.end - 1].lemma_.lower() in ctx.lexicon.equipment
 
 
 def _chars(c: Cand, doc: Doc) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from eventwire.stages.actors.context import REFERENCE, Cand, DocContext
+from eventwire.stages.actors.context import REFERENCE, Cand, DocContext, clause_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -88,7 +88,7 @@ def _possessed(
         # someone who acts for a body ("the envoy ... his delegation"): the body's code
         return Cand(owner.i, token.i + 1, "organisation", person.code, None, person.country,
                     person.sector, REFERENCE)
-    subject = _clause_subject(token)
+    subject = clause_subject(token)
     bound = [c for c in before if subject is not None and c.start <= subject.i < c.end]
     for c in bound + list(reversed(before)):
         if c.start < previous:
@@ -105,27 +105,6 @@ def _possessed(
                             ctx.label(c.country, sector), c.country, sector, REFERENCE)
             return Cand(owner.i, token.i + 1, c.kind, c.code, c.name, c.country, c.sector, REFERENCE)
     return None
-
-
-def _clause_subject(token: Token) -> Token | None:
-    """The subject of the clause that governs ``token``, or of the clause that one hangs on
-    ("Russia's defence ministry said its forces had taken..." -> ministry)."""
-    verb = token
-    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
-    via_conj = False
-    while True:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                    and not c.left_edge.i <= token.i <= c.right_edge.i]
-        if subjects and not via_conj:
-            return subjects[0]
-        if verb.head is verb or verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
-            return None
-        if verb.dep_ == "xcomp":  # "urged Moscow to pull its forces back": the object acts
-            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                return obj
-        verb, via_conj = verb.head, verb.dep_ == "conj"
 
 
 def _plural_actor(c: Cand, ctx: DocContext) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from eventwire.stages.actors.context import REFERENCE, Cand, DocContext, clause_subject
+from eventwire.stages.actors.context import REFERENCE, Cand, DocContext, clause_subject, recent_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,7 +47,9 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
         kinds, words = rule
         for c in reversed(before):
             name = (c.name or "").lower() + " " + doc[c.start:c.end].text.lower()
-            if c.kind in kinds and (not words or any(w in name for w in words)):
+            fits = c.kind in kinds or ("ngo" in kinds and (c.code or "").startswith("NGO")
+                                       and c.start >= recent_start(token))
+            if fits and (not words or any(w in name for w in words)):
                 found.append(_copy(c, min(dets), token.i + 1))
                 break
     return found

@@ -80,6 +80,7 @@ class DocContext:
         if rule is None or not any(c.lower_ in ("the", "this") for c in token.children):
             return None
         kinds, words = rule
+        recent = recent_start(token)
         for m in reversed(self.matches):
             if m.start >= token.i:
                 continue
@@ -87,7 +88,8 @@ class DocContext:
             if entry is None:
                 continue
             name = f"{entry.name} {self.doc[m.start:m.end].text}".lower()
-            fits = entry.kind in kinds or ("group" in kinds and entry.source == "group")
+            fits = entry.kind in kinds or ("group" in kinds and entry.source == "group") \
+                or ("ngo" in kinds and entry.code.startswith("NGO") and m.start >= recent)
             if fits and (not words or any(w in name for w in words)):
                 return entry
         return None
@@ -124,3 +126,10 @@ def clause_subject(token: Token) -> Token | None:
             if obj is not None:
                 return obj  # the object is the one who acts
         verb, via_conj = verb.head, verb.dep_ == "conj"
+
+
+def recent_start(token: Token) -> int:
+    """Where the sentence before ``token``'s begins: "the group" stands for an aid or rights
+    group only when one was just named; an armed group may be further back."""
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start else 0

@@ -167,8 +167,12 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
         end = token.i + 1
         modifier, mod_start = _modifier(root, first, ctx)
         if _modifies_another_noun(root):
+            if (*lemmas[first:token.i + 1], root.head.lemma_.lower()) in nouns:
+                continue  # "fighter jets": the longer noun names it
             if root.head.lemma_.lower() in ctx.lexicon.equipment:
                 end = root.head.i + 1  # "an army convoy": the army's, one mention
+                if modifier is None:  # "a Chinese coast guard ship": the ship's modifier
+                    modifier, mod_start = _modifier(root.head, first, ctx)
             elif modifier is None or not alone:
                 continue  # "army positions", "Ukrainian drone attacks": no actor named
             # "Israeli army positions": the Israeli army is named, the positions are not

@@ -59,6 +59,9 @@ def person_spans(ctx: DocContext) -> list[Span]:
             heads.append(token.head)
         for head in heads:
             span = _name_chain(head, ctx.title_words)
+            if span is not None and token.ent_type_ == "ORG" and span[0].ent_type_ == "ORG" \
+                    and span[0].ent_iob_ == "I":
+                continue  # inside a named body: "the National Electoral Council"
             if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 spans.append(span)
                 taken.update(range(span.start, span.end))

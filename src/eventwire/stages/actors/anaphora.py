@@ -47,9 +47,9 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
         kinds, words = rule
         for c in reversed(before):
             name = (c.name or "").lower() + " " + doc[c.start:c.end].text.lower()
-            fits = c.kind in kinds or ("ngo" in kinds and (c.code or "").startswith("NGO")
-                                       and c.start >= recent_start(token))
-            if fits and (not words or any(w in name for w in words)):
+            fit = c.kind in kinds or ("ngo" in kinds and (c.code or "").startswith("NGO")
+                                      and c.start >= recent_start(token))
+            if fit and (not words or any(w in name for w in words)):
                 found.append(_copy(c, min(dets), token.i + 1))
                 break
     return found

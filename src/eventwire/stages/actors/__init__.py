@@ -40,7 +40,7 @@ from eventwire.stages.actors.people import later_mentions, resolve_people
 from eventwire.stages.actors.sides import side_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["ActorMatcher", "find_mentions", "run"]
 
@@ -51,6 +51,10 @@ DOMINANT_SHARE = 0.5
 # adjective NAME_WEIGHT; the leader needs more than HOME_SHARE of the total.
 PLACE_WEIGHT, NAME_WEIGHT, HOME_SHARE = 2, 1, 0.4
 LEDE_FACTOR = 2
+# ... and whose name is the first sentence's subject ("Germany expelled ...") counts more again.
+LEDE_SUBJECT = 3
+# Determiners of a noun that refers back ("the diplomats", "these troops").
+_DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 # A headline names whose story it is: each country it names counts TITLE_WEIGHT, the first
 # one TITLE_FIRST more.
 TITLE_WEIGHT, TITLE_FIRST = 2, 2
@@ -108,12 +112,17 @@ def _home_country(
             places[entry.country] += TITLE_WEIGHT + (TITLE_FIRST if first else 0)
             signals[entry.country] += 1
             first = False
-    lede_end = next(iter(ctx.doc.sents)).end if len(ctx.doc) else 0
+    lede = next(iter(ctx.doc.sents)) if len(ctx.doc) else None
+    lede_end = lede.end if lede is not None else 0
+    subject = next((t for t in lede.root.children if t.dep_ in ("nsubj", "nsubjpass")), None) \
+        if lede is not None else None
     for m in ctx.matches:
         entry = m.first("country", "adjective")
         if entry is not None and entry.country:
             # The first sentence usually names whose story it is.
             places[entry.country] += NAME_WEIGHT * (LEDE_FACTOR if m.start < lede_end else 1)
+            if subject is not None and _names(m, subject, ctx):
+                places[entry.country] += LEDE_SUBJECT  # "Germany expelled", "Syrian troops"
             signals[entry.country] += 1
     for ent in ctx.doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
@@ -140,6 +149,14 @@ def _home_country(
     return top if enough and count / sum(places.values()) > HOME_SHARE else None
 
 
+def _names(m: Match, subject: Token, ctx: DocContext) -> bool:
+    """Whether a match is a subject or the one word modifying it ("Syrian troops")."""
+    if m.start <= subject.i < m.end:
+        return True
+    return subject.i == m.end and m.end - m.start == 1 \
+        and ctx.doc[m.start].dep_ in ("amod", "compound", "poss")
+
+
 def _dominant(cands: list[Cand], home: str | None) -> str | None:
     """The home country, or else the country most of the article's actors belong to."""
     if home is not None:
@@ -160,7 +177,12 @@ def _fill_people(ctx: DocContext, cands: list[Cand], dominant: str | None) -> No
                       and c.sector == person.sector and c.kind in ("generic", "person")]
             national = any(ctx.lexicon.titles[tuple(t.split())].office not in (None, "rank")
                            for t in person.titles if tuple(t.split()) in ctx.lexicon.titles)
-            if national and dominant:
+            local = _sentence_country(ctx, person.first_token) if national else None
+            if local:
+                # "Foreign Minister Clara Wendt told reporters in Berlin": the one state the
+                # sentence names
+                person.country = local
+            elif national and dominant:
                 # A national office ("Foreign Secretary X") with no country is the home one's.
                 person.country = dominant
             else:
@@ -170,6 +192,18 @@ def _fill_people(ctx: DocContext, cands: list[Cand], dominant: str | None) -> No
                 person.surnames.add(person.full.split()[0])
 
 
+def _sentence_country(ctx: DocContext, at: int) -> str | None:
+    """The one state named (by name, adjective or capital) in the sentence of token ``at``."""
+    sent = ctx.doc[at].sent
+    states = set()
+    for m in ctx.matches:
+        if sent.start <= m.start < sent.end:
+            entry = m.first("country", "adjective", "capital", "metonym")
+            if entry is not None and entry.country:
+                states.add(entry.country)
+    return states.pop() if len(states) == 1 else None
+
+
 def _fill_country(
     cands: list[Cand], ctx: DocContext, dominant: str | None, gazetteer: Gazetteer | None
 ) -> None:
@@ -177,6 +211,7 @@ def _fill_country(
     # the same side as the last actor of that role the article named ("Israeli troops ... the
     # troops"); failing that, the home country. A side the clause rules out is never taken.
     last_of_role: dict[tuple[str, bool], str] = {}
+    last_of_head: dict[str, str] = {}
     at = {i: c for c in cands for i in range(c.start, c.end)}
     for c in sorted(cands, key=lambda c: c.start):
         if c.person is not None and c.person in ctx.people:
@@ -188,6 +223,9 @@ def _fill_country(
             side = side_of(c, ctx, at, gazetteer)
             key = _role_key(c, ctx)
             last = last_of_role.get(key, last_of_role.get((key[0], False), dominant))
+            head = ctx.doc[c.end - 1]
+            if any(t.lower_ in _DEFINITE for t in head.children) and head.lemma_.lower() in last_of_head:
+                last = last_of_head[head.lemma_.lower()]  # "two Chinese diplomats ... the diplomats"
             country = None if side.shared else side.country or last
             if side.ruled_out is not None and country == side.ruled_out:
                 country = dominant if dominant != side.ruled_out else None
@@ -196,6 +234,7 @@ def _fill_country(
             c.name = ctx.label(country, c.sector)
         if c.country and c.sector and c.kind in ("generic", "person") and not c.needs_country:
             last_of_role[_role_key(c, ctx)] = c.country
+            last_of_head[ctx.doc[c.end - 1].lemma_.lower()] = c.country
 
 
 def _role_key(c: Cand, ctx: DocContext) -> tuple[str, bool]:

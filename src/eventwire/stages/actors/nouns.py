@@ -68,8 +68,8 @@ def is_place(token: Token, ctx: DocContext) -> bool:
     head = token.head
     while token.dep_ in ("conj",) and head is not token:
         token, head = head, head.head
-    if token.dep_ == "compound" and head.lemma_.lower() in cues.get("area", empty):
-        return True
+    if token.dep_ in ("compound", "poss") and head.lemma_.lower() in cues.get("area", empty):
+        return True  # "the Beirut suburbs", "Niamey's airport"
     if token.dep_ == "appos" and head.lemma_.lower() in cues.get("apposition", empty):
         return True
     if token.dep_ == "dobj" and head.lemma_.lower() in cues.get("verb", empty):
@@ -79,6 +79,8 @@ def is_place(token: Token, ctx: DocContext) -> bool:
             return True
         if head.lower_ in cues.get("weak_prep", empty):
             governor = head.head
+            if governor.pos_ == "ADV" and governor.head is not governor:
+                governor = governor.head  # "flew back to Cairo"
             lemma = governor.lemma_.lower()
             if lemma in cues.get("motion_noun", empty):
                 return True  # "a visit to Dublin"

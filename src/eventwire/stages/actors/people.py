@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.lexicons.actors import ActorEntry
 from eventwire.stages.actors.context import NAME, PERSON_WITH_ROLE, REFERENCE, Cand, DocContext, Person
-from eventwire.stages.actors.nouns import STANDALONE_SECTORS
+from eventwire.stages.actors.nouns import STANDALONE_SECTORS, is_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -326,7 +326,7 @@ def later_mentions(ctx: DocContext, earlier: list[Cand]) -> list[Cand]:
         if token.i in taken:
             continue
         people = [p for p in by_surname.get(token.text, []) if p.first_token < token.i]
-        if people and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+        if people and token.pos_ in ("PROPN", "NOUN", "ADJ") and not _named_place(token, ctx):
             person = max(people, key=lambda p: p.first_token)
             start = token.i
             while start > 0 and doc[start - 1].lower_ in ctx.title_words and start - 1 not in taken:
@@ -375,6 +375,13 @@ def _bound(
         if verb.head is verb or verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "relcl", "acl"):
             return None
         verb, via_conj = verb.head, verb.dep_ == "conj"
+
+
+def _named_place(token: Token, ctx: DocContext) -> bool:
+    """ "Foreign Minister Carlos Lima met his counterpart in Lima": a capital named as a place
+    is not its namesake."""
+    match = ctx.match_at(token)
+    return match is not None and match.first("capital") is not None and is_place(token, ctx)
 
 
 def _antecedent(

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 STANDALONE_SECTORS = frozenset({"NGO", "IGOPKO", "INT"})
 # Plural nouns that name several states' bodies at once ("both governments"): no one country.
 _MANY_STATES = frozenset({"government", "administration", "capital"})
+# Nouns a role noun can modify without naming that actor ("troop movements", "refugee camps").
+_NOT_ACTOR_HEADS = frozenset({"movement", "camp", "scheme", "programme", "program", "level", "number",
+                              "deployment", "build", "buildup", "presence", "withdrawal", "rotation"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "case", "punct"})
 
 
@@ -175,8 +178,10 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
                 end = root.head.i + 1  # "an army convoy": the army's, one mention
                 if modifier is None:  # "a Chinese coast guard ship": the ship's modifier
                     modifier, mod_start = _modifier(root.head, first, ctx)
-            elif modifier is None or not alone:
-                continue  # "army positions", "Ukrainian drone attacks": no actor named
+            elif not alone or (root.head.lemma_.lower(),) in nouns or root.head.lemma_.lower() \
+                    in ctx.title_words or root.head.lemma_.lower() in _NOT_ACTOR_HEADS:
+                continue  # "Ukrainian drone attacks": no actor; "opposition fighters": one
+            # "an army post", "government claims": the army and the government are named
             # "Israeli army positions": the Israeli army is named, the positions are not
         if is_title:
             # An actor noun before a title names the role: "army spokesman", "military chief".

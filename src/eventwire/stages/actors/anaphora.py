@@ -33,6 +33,10 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
             if len(fits) == 1:
                 found.append(_copy(next(iter(fits.values())), token.i, token.i + 1))
             continue
+        half = _half(token, before) or _members(token, before)
+        if half is not None:
+            found.append(half)
+            continue
         owned = _possessed(token, sorted(before + found, key=lambda c: c.start), ctx,
                            [c for c in people if c.start < token.i])
         if owned is not None:
@@ -107,6 +111,37 @@ def _possessed(
                             ctx.label(c.country, sector), c.country, sector, REFERENCE)
             return Cand(owner.i, token.i + 1, c.kind, c.code, c.name, c.country, c.sector, REFERENCE)
     return None
+
+
+def _half(token: Token, before: list[Cand]) -> Cand | None:
+    """ "the North" after North Korea has been named, "the South" after South Sudan."""
+    if token.text not in ("North", "South") or token.i == 0 or token.doc[token.i - 1].lower_ != "the":
+        return None
+    for c in reversed(before):
+        if c.kind == "state" and c.sector is None and (c.name or "").startswith(token.text + " "):
+            return _copy(c, token.i - 1, token.i + 1)
+    return None
+
+
+_BODIES = frozenset({"council", "bloc", "alliance", "union", "league", "organisation", "organization"})
+
+
+def _members(token: Token, before: list[Cand]) -> Cand | None:
+    """ "member states" (and "the council's members") of the international body named last."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return None
+    if lemma == "state":
+        if not any(c.lower_ == "member" and c.dep_ == "compound" for c in token.children):
+            return None
+    elif lemma != "member" or not any(c.lemma_.lower() in _BODIES and c.dep_ in ("poss", "compound")
+                                      for c in token.children):
+        return None
+    bodies = (c for c in reversed(before) if c.kind == "organisation" and (c.code or "").startswith("IGO"))
+    body = next(bodies, None)
+    if body is None:
+        return None
+    return _copy(body, token.left_edge.i, token.i + 1)
 
 
 def _plural_actor(c: Cand, ctx: DocContext) -> bool:

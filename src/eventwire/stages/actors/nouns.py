@@ -108,7 +108,7 @@ def hyphen_compounds(ctx: DocContext) -> list[Cand]:
     doc = ctx.doc
     cands = []
     for token in doc:
-        prefix, suffix, start_char = None, None, token.idx
+        prefix, suffix, start_char, first_token = None, None, token.idx, token.i
         if "-" in token.text and token.text.rsplit("-", 1)[1].lower() in ctx.lexicon.hyphen_roles:
             prefix, suffix = token.text.rsplit("-", 1)
         elif token.lower_ in ctx.lexicon.hyphen_roles and token.i >= 2 and doc[token.i - 1].text == "-":
@@ -116,6 +116,7 @@ def hyphen_compounds(ctx: DocContext) -> list[Cand]:
             if before is not None:
                 prefix = doc[before.start:before.end].text
                 start_char = doc[before.start].idx
+                first_token = before.start
                 suffix = token.lower_
         if prefix is None or suffix is None:
             continue
@@ -126,8 +127,9 @@ def hyphen_compounds(ctx: DocContext) -> list[Cand]:
             continue
         role, force_nouns = ctx.lexicon.hyphen_roles[suffix.lower()]
         if role == "sponsor":
-            cands.append(Cand(token.i, token.i + 1, "state", state.country, state.name,
-                              state.country, None, ACTOR_PHRASE,
+            # over the prefix's own tokens when it has them, so the name is not a second mention
+            cands.append(Cand(first_token, first_token + 1 if first_token == token.i else token.i - 1,
+                              "state", state.country, state.name, state.country, None, ACTOR_PHRASE,
                               chars=(start_char, start_char + len(prefix))))
             continue
         end = token.i + 1
@@ -256,6 +258,10 @@ def _modifier(head: Token, first: int, ctx: DocContext) -> tuple[ActorEntry | No
             break
         if tok.lower_ in roles or tok.lower_.rsplit("-", 1)[-1] in roles:
             break  # "Iran-backed militias": Iran is the sponsor, not the militias' country
+        if tok.lower_ == "country" and tok.dep_ == "poss" and i > 0 and doc[i - 1].lower_ == "the":
+            named = _last_state(ctx, i)  # "the country's military government"
+            if named is not None:
+                return named, i - 1
         match = ctx.match_at(tok)
         if match is not None:
             entry = match.first("country", "adjective", "capital", "organisation", "group", "user")
@@ -265,3 +271,13 @@ def _modifier(head: Token, first: int, ctx: DocContext) -> tuple[ActorEntry | No
                 continue
         i -= 1
     return best, start
+
+
+def _last_state(ctx: DocContext, before: int) -> ActorEntry | None:
+    """The state named last before token ``before``."""
+    for m in reversed(ctx.matches):
+        if m.end <= before:
+            entry = m.first("country")
+            if entry is not None and entry.country:
+                return entry
+    return None

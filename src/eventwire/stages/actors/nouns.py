@@ -206,7 +206,8 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             cands.append(Cand(mod_start, end, kind, modifier.code, modifier.name,
                               modifier.country, modifier.sector, ACTOR_PHRASE))
             continue
-        code = sector if sector in STANDALONE_SECTORS else modifier.country + sector
+        # "French aid worker" -> FRANGO: a national NGO; "UN peacekeepers" stay IGOPKO
+        code = sector if sector in STANDALONE_SECTORS and sector != "NGO" else modifier.country + sector
         cands.append(Cand(mod_start, end, "generic", code,
                           ctx.label(modifier.country, sector), modifier.country, sector,
                           ACTOR_PHRASE))

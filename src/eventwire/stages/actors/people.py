@@ -212,9 +212,9 @@ def read_title(tokens: list[Token], ctx: DocContext) -> tuple[str | None, str | 
     role = noun_sector or sector or rank or "GOV"
     if words & _FORMER:
         role = "ELI"  # "former Syrian president Bashar al-Assad": CAMEO's former elites
-    if role in STANDALONE_SECTORS and org is None:
+    if role in STANDALONE_SECTORS and org is None and (country is None or role != "NGO"):
         return role, None, role, titles, gender
-    if country is not None and role not in STANDALONE_SECTORS:
+    if country is not None and (role not in STANDALONE_SECTORS or role == "NGO"):
         return country.country + role if country.country else None, country.country, role, \
             titles, gender
     if org is not None:

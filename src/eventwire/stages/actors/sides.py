@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 _WHERE = frozenset({"in", "near", "inside", "from", "across", "around", "at", "outside"})
 # Sectors that belong where they are: the people of a place.
 _FORCES = frozenset({"MIL", "COP"})
+# People of the press a statement is made to.
+_PRESS = frozenset({"reporter", "journalist", "correspondent"})
 _RESIDENT = frozenset({"CVL", "REF", "GOV", "JUD", "LEG", "COP", "HLH", "EDU", "BUS", "LAB", "AGR",
                        "MED", "OPP", "REB", "CRM", "UAF"})
 
@@ -27,7 +29,7 @@ _RESIDENT = frozenset({"CVL", "REF", "GOV", "JUD", "LEG", "COP", "HLH", "EDU", "
 class Side(NamedTuple):
     country: str | None = None  # the country the clause gives the role
     ruled_out: str | None = None  # a country the clause says it is not
-    shared: bool = False  # several states' ("Benin and the Bahamas plan to deploy troops")
+    shared: bool = False  # no one state's ("Benin and the Bahamas plan to deploy troops")
 
 
 def side_of(c: Cand, ctx: DocContext, at: dict[int, Cand], gazetteer: Gazetteer | None) -> Side:
@@ -39,6 +41,8 @@ def side_of(c: Cand, ctx: DocContext, at: dict[int, Cand], gazetteer: Gazetteer 
         node = node.head  # "troops and tanks": as the first conjunct
     verb = node.head
     kind = ctx.lexicon.side_verbs.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    if kind == "audience" and node.dep_ == "dobj" and noun.lemma_.lower() in _PRESS:
+        return Side(shared=True)  # "Wendt told reporters in Berlin": the press, not Germany's
     if kind == "own" and node.dep_ == "dobj":
         owner = clause_subject(node)
         countries = {_country_at(t, at) for t in ([owner, *owner.conjuncts] if owner else [])}

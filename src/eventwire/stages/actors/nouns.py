@@ -192,7 +192,8 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             continue  # "its forces": whose they are is settled with the references
         if modifier is None:
             # "forces" and "jets" act; "force" and "a jet" rarely do.
-            plural_force = token.tag_ == "NNS" and sector in ("MIL", "COP")
+            plural_force = token.tag_ == "NNS" and sector in ("MIL", "COP") \
+                and not _instrument(token, ctx)
             if not (alone or plural_force) or (token.pos_ == "PROPN" and ctx.match_at(token)):
                 continue
             several = token.tag_ == "NNS" and token.lemma_.lower() in _MANY_STATES
@@ -213,6 +214,24 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
                           ACTOR_PHRASE))
         cands.extend(_coordinated(doc[mod_start], sector, ctx))
     return cands
+
+
+# Equipment words that name groups of people, never mere things.
+_UNITS = frozenset({"unit", "squad", "patrol", "convoy"})
+
+
+def _instrument(token: Token, ctx: DocContext) -> bool:
+    """Weapons named as things, not as a force: "struck Kharkiv with missiles and drones",
+    "storage tanks", "attack drones"."""
+    if token.lemma_.lower() not in ctx.lexicon.equipment or token.lemma_.lower() in _UNITS:
+        return False
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.lower_ != "along":
+        return True
+    return any(c.dep_ == "compound" and (c.lemma_.lower(),) not in ctx.lexicon.sector_nouns
+               for c in token.children)
 
 
 def _coordinated(modifier: Token, sector: str, ctx: DocContext) -> list[Cand]:

@@ -80,9 +80,27 @@ def find_mentions(
     _fill_people(ctx, chosen, dominant)
     chosen = _select(chosen + later_mentions(ctx, chosen))
     _fill_country(chosen, ctx, dominant, gazetteer)
-    chosen = _select(chosen + references(ctx, chosen))
+    chosen = _merge_names(_select(chosen + references(ctx, chosen)), ctx)
     text = doc.text  # built on every access: take it once
     return [_mention(c, doc, text) for c in sorted(chosen, key=lambda c: (_chars(c, doc)[0], c.end))]
+
+
+def _merge_names(cands: list[Cand], ctx: DocContext) -> list[Cand]:
+    """ "the Russian news agency TASS": a role phrase and the name right after it that has the
+    same code are one mention."""
+    by_start = {c.start: c for c in cands if c.chars is None}
+    out = []
+    dropped: set[int] = set()
+    for c in sorted(cands, key=lambda c: c.start):
+        if id(c) in dropped:
+            continue
+        name = by_start.get(c.end)
+        if name is not None and c.chars is None and c.kind == "generic" and c.code \
+                and name.code == c.code and name.kind in ("organisation", "group"):
+            c.end = name.end
+            dropped.add(id(name))
+        out.append(c)
+    return out
 
 
 def _select(cands: list[Cand]) -> list[Cand]:

@@ -173,6 +173,13 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
         root = doc[first:token.i + 1].root  # "Department of Defence" is headed by Department
         end = token.i + 1
         modifier, mod_start = _modifier(root, first, ctx)
+        if modifier is None and not is_title:
+            body = _of_body(root, ctx)
+            if body is not None:  # "fighters of the group JNIM": the group's fighters
+                kind = "group" if body.source == "group" else "organisation"
+                cands.append(Cand(first, end, kind, body.code, body.name, body.country,
+                                  body.sector, ACTOR_PHRASE))
+                continue
         if _modifies_another_noun(root):
             if (*lemmas[first:token.i + 1], root.head.lemma_.lower()) in nouns:
                 continue  # "fighter jets": the longer noun names it
@@ -243,6 +250,20 @@ def _coordinated(modifier: Token, sector: str, ctx: DocContext) -> list[Cand]:
             out.append(Cand(other.i, other.i + 1, "generic", entry.country + sector,
                             ctx.label(entry.country, sector), entry.country, sector, ACTOR_PHRASE))
     return out
+
+
+def _of_body(head: Token, ctx: DocContext) -> ActorEntry | None:
+    """The organisation or armed group in an "of" phrase after an actor noun ("fighters of the
+    group JNIM"): the name the phrase is headed by, else the last one before its head."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None:
+        return None
+    for i in range(obj.i, obj.left_edge.i - 1, -1):
+        entry = ctx.org_of(obj.doc[i])
+        if entry is not None:
+            return entry
+    return None
 
 
 def _inner_sector(lemmas: list[str], start: int, end: int, ctx: DocContext) -> str | None:

@@ -172,6 +172,8 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
         first = token.i - size + 1
         root = doc[first:token.i + 1].root  # "Department of Defence" is headed by Department
         end = token.i + 1
+        if _not_referring(root):
+            continue
         modifier, mod_start = _modifier(root, first, ctx)
         if modifier is None and not is_title:
             body = _of_body(root, ctx)
@@ -250,6 +252,15 @@ def _coordinated(modifier: Token, sector: str, ctx: DocContext) -> list[Cand]:
             out.append(Cand(other.i, other.i + 1, "generic", entry.country + sector,
                             ctx.label(entry.country, sector), entry.country, sector, ACTOR_PHRASE))
     return out
+
+
+def _not_referring(noun: Token) -> bool:
+    """A role noun that names no one: a label put on someone ("called them fighters",
+    "describes them as separatists") or any one at all ("every court", "any court"). Who the
+    dead were ("three of the dead were officers") does name them."""
+    if noun.dep_ == "oprd" or (noun.dep_ == "pobj" and noun.head.lower_ == "as"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in noun.children)
 
 
 def _of_body(head: Token, ctx: DocContext) -> ActorEntry | None:

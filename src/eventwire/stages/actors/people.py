@@ -86,6 +86,10 @@ def _titled(span: Span, ctx: DocContext) -> bool:
     before = span.doc[span.start - 1] if span.start else None
     if before is not None and before.lower_ in ctx.title_words:
         return True
+    if before is not None and before.text == "," and span.start >= 2 and span.root.dep_ == "appos" \
+            and span.root.head.ent_type_ in ("GPE", "LOC") and any(
+            t.lemma_.lower() in ctx.title_words for t in _window(span.doc, span.start - 2, -1)):
+        return True  # "Nigeria's ambassador to Ghana, Chinwe Okafor" (the name taken for a place)
     return span.root.dep_ == "appos" and span.root.head.lemma_.lower() in ctx.title_words
 
 

@@ -79,6 +79,7 @@ def find_mentions(
     dominant = _dominant(chosen, _home_country(ctx, gazetteer, headline))
     _fill_people(ctx, chosen, dominant)
     chosen = _select(chosen + later_mentions(ctx, chosen))
+    _titled_references(chosen, ctx)
     _fill_country(chosen, ctx, dominant, gazetteer)
     chosen = _merge_names(_select(chosen + references(ctx, chosen)), ctx)
     text = doc.text  # built on every access: take it once
@@ -208,6 +209,22 @@ def _fill_people(ctx: DocContext, cands: list[Cand], dominant: str | None) -> No
             person.code = person.country + person.sector if person.country else person.sector
             if person.country in ctx.lexicon.family_name_first:
                 person.surnames.add(person.full.split()[0])
+
+
+def _titled_references(cands: list[Cand], ctx: DocContext) -> None:
+    """ "the Malaysian minister" after "Malaysian Defence Minister Azlan Rahim": the person."""
+    for c in cands:
+        head = ctx.doc[c.end - 1]
+        lemma = head.lemma_.lower()
+        if c.kind != "generic" or c.person is not None or not c.country or lemma not in ctx.title_words \
+                or not any(t.lower_ == "the" for t in head.children):
+            continue
+        holders = [p for p in ctx.people.values() if p.country == c.country and p.first_token < c.start
+                   and any(lemma in t.split() for t in p.titles)]
+        if holders:
+            person = max(holders, key=lambda p: p.first_token)
+            c.code, c.name, c.sector, c.kind, c.person = person.code, person.full, person.sector, \
+                "person", person.full
 
 
 def _sentence_country(ctx: DocContext, at: int) -> str | None:

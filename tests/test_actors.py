@@ -149,3 +149,108 @@ def test_former_officials_code_as_elites(mentions):
 def test_possessive_pronoun_gives_the_owner(mentions):
     got = mentions("Hezbollah denied that its fighters fired first.")
     assert got == [("Hezbollah", "LBNREB"), ("its fighters", "LBNREB")]
+
+
+# --- whose side a bare role is on, read from its clause ---------------------------------------
+
+def test_a_deploying_subject_owns_the_troops(mentions):
+    got = dict(mentions("Ukraine said Russia had massed troops near its border. Kyiv moved two "
+                        "brigades north in response."))
+    assert got["troops"] == "RUSMIL"
+    assert got["brigades"] == "UKRMIL"
+
+
+def test_troops_of_several_states_have_no_one_country(mentions):
+    got = dict(mentions("Ghana and Togo plan to deploy troops along the coast."))
+    assert got["troops"] == "MIL"
+
+
+def test_soldiers_struck_by_another_state_are_not_its_own(mentions):
+    got = mentions("Syria said Israeli warplanes struck a base near Damascus, killing four "
+                   "soldiers. The Syrian army vowed to respond.")
+    assert ("soldiers", "ISRMIL") not in got
+    assert ("four soldiers", "SYRMIL") in got or ("soldiers", "SYRMIL") in got
+
+
+def test_people_take_the_country_of_the_place_they_are_in(mentions):
+    got = dict(mentions("Turkey's foreign minister accused the government in Damascus of "
+                        "bombing civilians in Syria."))
+    assert got["government"] == "SYRGOV"
+    assert got["civilians"] == "SYRCVL"
+
+
+def test_reporters_a_statement_is_made_to_are_the_press(mentions):
+    got = mentions("Iran's foreign minister told reporters in Ankara that talks would go on. "
+                   "Turkish police detained two reporters.")
+    assert [c for t, c in got if t == "reporters"] == ["MED", "TURMED"]
+
+
+def test_a_definite_noun_refers_back_by_its_head(mentions):
+    got = mentions("Germany expelled two Chinese diplomats. Berlin said the diplomats had 72 "
+                   "hours to leave.")
+    assert ("the diplomats", "CHNGOV") in got or ("diplomats", "CHNGOV") in got[1:]
+
+
+# --- references ---------------------------------------------------------------------------------
+
+def test_a_pronoun_bound_by_its_clause_resolves_despite_other_people(mentions):
+    got = mentions("Ship owner Petros Lanaris said the crew were safe. Foreign Secretary "
+                   "Ernesto Dalisay of the Philippines said he was hopeful.")
+    assert got[-1] == ("he", "PHLGOV")
+
+
+def test_they_inside_a_quotation_stays_unresolved(mentions):
+    got = mentions('Colombian soldiers patrolled the road. "They will not find a place to hide," '
+                   "a villager said.")
+    assert [t for t, _ in got].count("They") == 0
+
+
+def test_its_forces_belong_to_the_subject_of_the_governing_clause(mentions):
+    got = mentions("Ukraine's air force shot down ten drones. Russia's defence ministry said its "
+                   "forces had taken a village.")
+    assert ("its forces", "RUSMIL") in got
+
+
+def test_member_states_and_the_north(mentions):
+    got = mentions("Gulf Cooperation Council leaders met in Doha and said member states would "
+                   "share data. North Korea fired a missile; Seoul said the North had ignored "
+                   "its calls.", published=date(2023, 5, 1))
+    assert ("member states", "IGOPGSGCC") in got
+    assert ("the North", "PRK") in got
+
+
+def test_coordinated_country_words_before_one_noun(mentions):
+    got = mentions("Talks between Iranian and French officials ended in Muscat.")
+    assert got == [("Iranian", "IRNGOV"), ("French officials", "FRAGOV")]
+
+
+def test_a_name_after_its_description_is_one_mention(mentions):
+    got = mentions("The Russian news agency TASS quoted a spokesman.")
+    assert got == [("Russian news agency TASS", "RUSMED")]
+
+
+def test_labels_and_any_court_name_no_one(mentions):
+    got = mentions("Officials called them fighters and said the case would not go to any court.")
+    assert [t for t, _ in got] == ["Officials"]
+
+
+def test_weapons_named_as_things_are_not_forces(mentions):
+    got = mentions("Russian forces struck Kharkiv with missiles and drones, and a fire spread "
+                   "through the storage tanks.")
+    assert got == [("Russian forces", "RUSMIL")]
+
+
+def test_a_headline_names_the_home_country(nlp, resources):
+    from eventwire.ingest import read_text
+    from eventwire.pipeline import code_articles
+
+    text = ("Prosecutors charged an aide with passing secrets to Chinese intelligence. The "
+            "government expelled two diplomats.")
+    options = Options(check_language=False)
+    coded = {}
+    for title in ("Germany expels Chinese diplomats", None):
+        article = read_text(text, options, published=date(2024, 11, 8), title=title)
+        result = next(code_articles([article], options, nlp, resources))
+        coded[title] = dict((m.text, m.code) for m in result.mentions)
+    assert coded["Germany expels Chinese diplomats"]["Prosecutors"] == "DEUJUD"
+    assert coded[None]["Prosecutors"] != "DEUJUD"

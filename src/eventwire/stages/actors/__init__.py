@@ -129,7 +129,7 @@ def _home_country(
         entry = m.first("country", "adjective", "capital", "metonym")
         if entry is not None and entry.country:
             places[entry.country] += TITLE_WEIGHT + (TITLE_FIRST if first else 0)
-            signals[entry.country] += 1
+            signals[entry.country] += 2 if first else 1  # the headline's subject is enough
             first = False
     lede = next(iter(ctx.doc.sents)) if len(ctx.doc) else None
     lede_end = lede.end if lede is not None else 0

@@ -234,6 +234,34 @@ def eval_actors(misses: int, fmt: str) -> None:
         click.echo(f"  {m.kind:<14} {m.doc:<12} {m.text!r} {m.code}{other}")
 
 
+@evaluate.command("golden")
+@click.option("--misses", type=int, default=20, show_default=True,
+              help="How many disagreements to list.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def eval_golden(misses: int, fmt: str) -> None:
+    """Score events on the golden set (the sample stories' annotated events).
+
+    "full" matches an event's PLOVER type (STATEMENT/APPEAL for CAMEO 01x/02x), source and
+    target codes in the same sentence; "type" matches the type alone. Rows per type are full
+    matches.
+    """
+    from eventwire.evaluation.events import evaluate as run_eval
+    from eventwire.evaluation.events import load_golden
+
+    scores, wrong = run_eval(load_golden())
+    if fmt == "json":
+        click.echo(json.dumps({"full": scores.full.as_dict(), "type": scores.typed.as_dict(),
+                               "by_type": {k: v.as_dict() for k, v in sorted(scores.by_label.items())},
+                               "misses": [dataclasses.asdict(m) for m in wrong]}, indent=2))
+        return
+    click.echo(render_scores(scores.full, {"type only": scores.typed, **{
+        f"  {k}": v for k, v in scores.by_label.items()}}), nl=False)
+    for m in wrong[:misses]:
+        click.echo(f"  {m.kind:<14} {m.doc:<11} {m.label:<10} {m.source}->{m.target} "
+                   f"[{m.trigger}] {m.sentence[:90]!r}")
+
+
 @cli.command()
 def version() -> None:
     """Print eventwire's version and its pipeline version."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.lexicons.actors import load_actor_lexicon
+from eventwire.lexicons.events import EventLexicon, load_event_lexicon
 from eventwire.lexicons.gazetteer import Gazetteer, load_gazetteer
 from eventwire.options import Options
 from eventwire.records import Article, Event, Mention, Place, Quote, TimeExpr
@@ -42,6 +43,7 @@ class Resources:
 
     actor_matcher: ActorMatcher
     gazetteer: Gazetteer
+    event_lexicon: EventLexicon
 
 
 def load_resources(options: Options, nlp: Language) -> Resources:
@@ -51,6 +53,7 @@ def load_resources(options: Options, nlp: Language) -> Resources:
     return Resources(
         actor_matcher=ActorMatcher(load_actor_lexicon(options.actor_files), nlp),
         gazetteer=load_gazetteer(),
+        event_lexicon=load_event_lexicon(),
     )
 
 

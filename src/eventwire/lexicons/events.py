@@ -1,0 +1,98 @@
+"""The event lexicon: CAMEO codes with their weights and PLOVER crosswalk, and the verbs and
+nouns that express them.
+
+Built once per process from ``cameo_codes.tsv`` and the ``events/verbs_*.tsv`` and
+``events/nouns_*.tsv`` files (format: docs/events.md). A verb maps to rows tried in order of
+specificity: rows that constrain the direct object's noun first ("impose" + "sanction"), then
+rows that need an infinitival complement ("urge X to"), then plain rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+
+from eventwire.errors import InputError
+from eventwire.lexicons import read_tsv
+from eventwire.records import Cameo, Plover
+
+TARGET_SLOTS = frozenset({"", "obj", "on", "against", "with", "to", "at", "for", "into", "from",
+                          "over", "of"})
+REQUIRES = frozenset({"", "xcomp"})
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    code: str
+    name: str
+    cameo: Cameo
+    plover: Plover
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    """One way a verb expresses an event: ``impose`` + object ``sanction`` + target ``on``."""
+
+    verb: str
+    prt: str
+    objects: frozenset[str]
+    target: str
+    requires: str
+    code: str
+    origin: str  # "file:line", for `eventwire explain`
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.objects else 0) + (1 if self.requires else 0) + (1 if self.prt else 0)
+
+
+@dataclass
+class EventLexicon:
+    codes: dict[str, CodeInfo] = field(default_factory=dict)
+    verbs: dict[str, list[VerbRule]] = field(default_factory=lambda: defaultdict(list))
+    # lemma phrase (tuple of words) -> (code, origin)
+    nouns: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+
+    def info(self, code: str) -> CodeInfo:
+        """The code's weights and crosswalk; a code the table lacks falls back to its root."""
+        if code in self.codes:
+            return self.codes[code]
+        return self.codes[code[:2]]
+
+    @property
+    def max_noun_words(self) -> int:
+        return max((len(k) for k in self.nouns), default=1)
+
+
+def _event_files(prefix: str) -> list[str]:
+    folder = resources.files("eventwire.lexicons").joinpath("events")
+    return sorted(f"events/{p.name}" for p in folder.iterdir()
+                  if p.name.startswith(prefix) and p.name.endswith(".tsv"))
+
+
+def load_event_lexicon() -> EventLexicon:
+    lex = EventLexicon()
+    for row in read_tsv("cameo_codes.tsv"):
+        code = row["code"]
+        lex.codes[code] = CodeInfo(
+            code, row["name"],
+            Cameo(code, row["root"], float(row["goldstein"]), int(row["quad_class"])),
+            Plover(row["plover_type"] or None, row["plover_mode"] or None))
+    for name in _event_files("verbs_"):
+        for n, row in enumerate(read_tsv(name), start=1):
+            where = f"{name}:{n}"
+            code, target, requires = row["cameo"], row["target"], row.get("requires", "")
+            if code not in lex.codes or target not in TARGET_SLOTS or requires not in REQUIRES:
+                raise InputError(f"{where}: bad row {row!r} (unknown code, target or requires)")
+            objects = frozenset(o for o in row["object"].split("|") if o)
+            lex.verbs[row["verb"]].append(VerbRule(row["verb"], row["prt"], objects, target,
+                                                   requires, code, where))
+    for rules in lex.verbs.values():
+        rules.sort(key=lambda r: -r.specificity)
+    for name in _event_files("nouns_"):
+        for n, row in enumerate(read_tsv(name), start=1):
+            if row["cameo"] not in lex.codes:
+                raise InputError(f"{name}:{n}: unknown CAMEO code {row['cameo']!r}")
+            lex.nouns.setdefault(tuple(row["noun"].split()), (row["cameo"], f"{name}:{n}"))
+    return lex

@@ -1,0 +1,275 @@
+"""Code who did what to whom: predicates on the dependency parse mapped to CAMEO and PLOVER.
+
+For each sentence:
+
+1. every verb the event lexicon knows is tried against its rules, most specific first
+   (``impose`` + object ``sanction`` + target after ``on`` -> 163; ``urge`` + infinitive -> 02x;
+   plain ``accuse`` -> 112); the first rule whose conditions hold codes the event;
+2. the source is the verb's subject (the ``by`` agent of a passive, the shared subject of
+   conjoined verbs, the controller of an infinitive, the noun a relative clause hangs on), the
+   target the slot the rule names; each slot yields the coded actor mentions of its noun phrase,
+   so "the US and Russia" give two events;
+3. a verb whose rule took an infinitive ("threatened to strike", "agreed to meet") is the event;
+   the infinitive is not coded again. Reporting verbs ("said", "told reporters") are no events:
+   what they report is coded and, when the reporter speaks first ("X said Y attacked Z"),
+   attributed to the reporter;
+4. modality: negation ("did not attack", "denied striking"), future ("will meet", "plans to"),
+   hypothetical ("if", "could");
+5. event nouns ("air strikes", "sanctions", "talks") code events of their own when an actor
+   owns or suffers them and no coded verb took them as an argument, and sharpen a verb's code
+   when they are its subject ("air strikes killed" -> 195, not 190).
+
+Events need at least one coded actor. Every event carries the sentence, the trigger and the
+actor spans as evidence, and a confidence from the rule that fired.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventwire.lexicons.events import EventLexicon, VerbRule
+from eventwire.lexicons.gazetteer import Gazetteer
+from eventwire.records import ActorRef, Article, Event, Mention, Modality, Span
+from eventwire.stages import Found, Resources
+from eventwire.stages.events.slots import (
+    MentionIndex,
+    agent_of,
+    object_of,
+    prep_object,
+    subject_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Verbs that report speech: never events themselves; what they report is.
+REPORTING = frozenset({"say", "tell", "state", "add", "claim", "report", "announce", "allege",
+                       "insist", "write", "quote", "confirm", "assert", "maintain", "argue",
+                       "explain", "note", "suggest", "believe", "think", "stress"})
+# Verbs whose complement did not happen by their subject's account.
+_DENIALS = frozenset({"deny", "refute", "dismiss"})
+# Verbs whose infinitive is not yet done ("plans to meet", "agreed to withdraw").
+_INTENT = frozenset({"plan", "intend", "expect", "prepare", "aim", "vow", "pledge", "promise",
+                     "threaten", "agree", "decide", "want", "hope", "seek", "offer", "propose",
+                     "schedule", "set", "be", "go"})
+_MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
+_MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
+# CAMEO codes that hold in both directions ("meet at a third location", "negotiate").
+_SYMMETRIC = frozenset({"044", "046", "040", "041", "036", "043"})
+_VIOLENT = frozenset({"18", "19", "20"})
+_CONFIDENCE = {"both": 0.9, "source": 0.75, "target": 0.6}
+
+
+def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found:
+    """The events stage's entry point (see the module docstring)."""
+    events = find_events(doc, article, found.mentions, resources.event_lexicon, resources.gazetteer)
+    return replace(found, events=tuple(events))
+
+
+def find_events(
+    doc: Doc, article: Article, mentions: tuple[Mention, ...], lex: EventLexicon,
+    gazetteer: Gazetteer | None = None,
+) -> list[Event]:
+    index = MentionIndex(mentions, [(t.idx, t.idx + len(t.text)) for t in doc], gazetteer)
+    coder = _Coder(doc, article, index, lex)
+    for n, sent in enumerate(doc.sents):
+        coder.sentence(n, sent.start, sent.end)
+    return coder.events
+
+
+class _Coder:
+    def __init__(self, doc: Doc, article: Article, index: MentionIndex, lex: EventLexicon) -> None:
+        self.doc, self.article, self.index, self.lex = doc, article, index, lex
+        self.events: list[Event] = []
+        self.seen: set[tuple[int, str, str | None, str | None, int]] = set()
+        self.sent = doc[0:0]
+
+    def sentence(self, n: int, start: int, end: int) -> None:
+        doc = self.doc
+        self.sent = doc[start:end]
+        complements: set[int] = set()  # infinitives a coded verb took
+        arguments: set[int] = set()  # nouns a coded verb took as a slot
+        coded: dict[int, str] = {}  # verb token -> the code its rule gave
+        for token in doc[start:end]:
+            if token.i in complements or token.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = token.lemma_.lower()
+            if lemma in REPORTING or lemma not in self.lex.verbs:
+                continue
+            rule = self.choose(token)
+            if rule is None:
+                continue
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and rule.code[:2] in _VIOLENT \
+                    and token.head.i in coded and coded[token.head.i][:2] in _VIOLENT:
+                continue  # "struck Kharkiv, killing 11": one attack, told twice
+            coded[token.i] = rule.code
+            if rule.requires == "xcomp":
+                complements.update(c.i for c in token.children if c.dep_ in ("xcomp", "ccomp"))
+            self.code_verb(n, token, rule, arguments)
+        for token in doc[start:end]:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in arguments:
+                self.code_noun(n, token)
+
+    def choose(self, verb: Token) -> VerbRule | None:
+        """The first of the verb's rules whose conditions hold."""
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        obj = object_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        for rule in self.lex.verbs[verb.lemma_.lower()]:
+            if rule.prt and rule.prt not in particles:
+                continue
+            if not rule.prt and particles & {"off", "down", "out", "back", "up"} and \
+                    any(r.prt in particles for r in self.lex.verbs[verb.lemma_.lower()]):
+                continue  # "call off" has its own rule; plain "call" is something else
+            if rule.objects and obj_lemma not in rule.objects:
+                continue
+            if rule.requires == "xcomp" and not has_clause:
+                continue
+            return rule
+        return None
+
+    def code_verb(self, n: int, verb: Token, rule: VerbRule, arguments: set[int]) -> None:
+        subj, passive = subject_of(verb)
+        if passive:
+            source_tok = agent_of(verb)
+            object_tok = subj
+        else:
+            source_tok = subj
+            object_tok = object_of(verb)
+        if rule.target == "obj":
+            target_tok = object_tok
+        elif rule.target:
+            heads = [verb] + ([object_tok] if object_tok is not None else [])
+            target_tok = prep_object(heads, rule.target)
+        else:
+            target_tok = None
+        code = rule.code
+        if source_tok is not None:
+            code = self.sharpen(code, source_tok)
+        for tok in (source_tok, target_tok, object_tok):
+            if tok is not None:
+                arguments.add(tok.i)
+        sources = self.index.actors(source_tok) if source_tok is not None else []
+        targets = self.index.actors(target_tok) if target_tok is not None else []
+        trigger_end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]) + 1
+        trigger = self.doc[verb.i:trigger_end]
+        modality = self.modality(verb)
+        for s in _or_none(sources):
+            for t in _or_none(targets):
+                if s is None and t is None:
+                    continue
+                if s is not None and t is not None and s.code == t.code:
+                    continue
+                self.add(n, trigger.start_char, trigger.end_char, code, s, t, modality)
+                if code in _SYMMETRIC and s is not None and t is not None:
+                    self.add(n, trigger.start_char, trigger.end_char, code, t, s, modality)
+
+    def sharpen(self, code: str, subject: Token) -> str:
+        """ "air strikes killed": the event noun's own code, when it is in the same family."""
+        phrase = self.noun_code(subject)
+        if phrase is not None and phrase[:2] in ("18", "19", "20") and code[:2] in ("18", "19", "20"):
+            return phrase
+        return code
+
+    def noun_code(self, token: Token) -> str | None:
+        lemmas = [t.lemma_.lower() for t in self.doc[max(0, token.i - self.lex.max_noun_words + 1):
+                                                     token.i + 1]]
+        for size in range(len(lemmas), 0, -1):
+            hit = self.lex.nouns.get(tuple(lemmas[-size:]))
+            if hit is not None:
+                return hit[0]
+        return None
+
+    def code_noun(self, n: int, noun: Token) -> None:
+        """ "sanctions against Iran", "Russian air strikes on Aleppo", "talks with the rebels"."""
+        code = self.noun_code(noun)
+        if code is None or noun.dep_ == "compound":
+            return
+        owner = next((c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                      and c.i in self.index.by_token), None)
+        by = prep_object([noun], "by")
+        sources = self.index.actors(by) if by is not None else (
+            [self.index.by_token[owner.i]] if owner is not None else [])
+        target_tok = None
+        for p in ("against", "on", "with", "at", "to", "between"):
+            target_tok = prep_object([noun], p)
+            if target_tok is not None:
+                break
+        targets = self.index.actors(target_tok) if target_tok is not None else []
+        if target_tok is not None and target_tok.head.lower_ == "between" and len(targets) >= 2 \
+                and not sources:
+            sources, targets = targets[:1], targets[1:2]
+        modality = self.modality(noun.head) if noun.head.pos_ in ("VERB", "AUX") else Modality()
+        for s in _or_none(sources):
+            for t in _or_none(targets):
+                if (s is None and t is None) or (s is not None and t is not None and s.code == t.code):
+                    continue
+                self.add(n, noun.idx, noun.idx + len(noun.text), code, s, t, modality, noun=True)
+
+    def modality(self, verb: Token) -> Modality:
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        future = any(c.lower_ in _MODAL_FUTURE and c.dep_ == "aux" for c in verb.children)
+        hypothetical = any(c.lower_ in _MODAL_HYPOTHETICAL and c.dep_ == "aux" for c in verb.children)
+        attributed: str | None = None
+        node = verb
+        for _ in range(4):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+                hypothetical = True
+            head = node.head
+            if head is node:
+                break
+            lemma = head.lemma_.lower()
+            if node.dep_ in ("xcomp", "pcomp", "ccomp") and lemma in _DENIALS:
+                negated = True
+                attributed = attributed or self.code_of(subject_of(head)[0])
+            if node.dep_ == "xcomp" and lemma in _INTENT:
+                future = True
+            if node.dep_ == "ccomp" and lemma in REPORTING and head.i < verb.i:
+                attributed = attributed or self.code_of(subject_of(head)[0])
+            if node.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "prep"):
+                break
+            node = head
+        return Modality(negated=negated, hypothetical=hypothetical, future=future,
+                        attributed_to=attributed)
+
+    def code_of(self, token: Token | None) -> str | None:
+        if token is None:
+            return None
+        actors = self.index.actors(token)
+        return actors[0].code if actors else None
+
+    def add(self, n: int, start: int, end: int, code: str, source: Mention | None,
+            target: Mention | None, modality: Modality, noun: bool = False) -> None:
+        key = (n, code, source.code if source else None, target.code if target else None, start)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        info = self.lex.info(code)
+        sent = self.sent
+        text = self.doc.text
+        slots = "both" if source and target else "source" if source else "target"
+        confidence = _CONFIDENCE[slots] - (0.15 if noun else 0.0)
+        self.events.append(Event(
+            event_id=f"{self.article.id}:{len(self.events) + 1}",
+            sentence=n,
+            evidence=Span(text[sent.start_char:sent.end_char], sent.start_char, sent.end_char),
+            trigger=Span(text[start:end], start, end),
+            cameo=info.cameo,
+            plover=info.plover,
+            source=_ref(source),
+            target=_ref(target),
+            modality=modality,
+            confidence=round(confidence, 2),
+        ))
+
+
+def _or_none(actors: list[Mention]) -> list[Mention | None]:
+    return list(actors) if actors else [None]
+
+
+def _ref(m: Mention | None) -> ActorRef | None:
+    if m is None:
+        return None
+    return ActorRef(m.text, m.start, m.end, m.code, m.country, m.sector, m.name)

@@ -1,0 +1,163 @@
+"""Who fills an event's source and target slots, read from the dependency parse.
+
+A slot is a token (the subject, the object, the object of "against"...); the actors in it are
+the coded mentions found in the noun phrase that token heads: the phrase's own head first,
+then its coordinated members ("the US and Russia"), then any mention inside it ("U.S.-led
+coalition air strikes", "Hezbollah launch positions"). Relative and other clauses inside the
+phrase are not searched: their actors are not the phrase's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.lexicons.gazetteer import Gazetteer
+from eventwire.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Clauses inside a noun phrase that speak of other actors.
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "punct"})
+# Verbs whose object, not their subject, does what the infinitive says ("urged Russia to halt").
+OBJECT_CONTROL = frozenset({"urge", "call", "ask", "press", "push", "order", "force", "persuade",
+                            "encourage", "invite", "tell", "warn", "allow", "help", "request",
+                            "pressure", "pressurise", "pressurize", "appeal"})
+
+
+class MentionIndex:
+    """Coded mentions by token."""
+
+    def __init__(self, mentions: tuple[Mention, ...], doc_tokens: list[tuple[int, int]],
+                 gazetteer: Gazetteer | None = None) -> None:
+        self.by_token: dict[int, Mention] = {}
+        self.gazetteer = gazetteer
+        starts = [s for s, _ in doc_tokens]
+        import bisect
+
+        for m in mentions:
+            if not m.code:
+                continue
+            i = bisect.bisect_right(starts, m.start) - 1
+            while 0 <= i < len(doc_tokens) and doc_tokens[i][0] < m.end:
+                if doc_tokens[i][1] > m.start:
+                    self.by_token.setdefault(i, m)
+                i += 1
+
+    def actors(self, head: Token) -> list[Mention]:
+        """The actors a noun phrase names (see the module docstring)."""
+        own = self.by_token.get(head.i)
+        found: list[Mention] = [own] if own is not None else []
+        for conj in head.conjuncts:
+            if conj.i > head.i and conj.i in self.by_token:
+                m = self.by_token[conj.i]
+                if m not in found:
+                    found.append(m)
+        if found:
+            return found
+        place = self.place(head)
+        if place is not None:
+            return [place]
+        for token in _phrase(head):
+            inner = self.by_token.get(token.i)
+            if inner is not None and inner not in found:
+                found.append(inner)
+                break  # the first actor named inside the phrase is the one it belongs to
+        return found
+
+    def place(self, head: Token) -> Mention | None:
+        """A town named where an actor should be ("struck Kharkiv") stands for its country."""
+        if self.gazetteer is None or head.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return None
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is None:
+            return None
+        name = ent.text[4:] if ent.text.startswith("the ") else ent.text
+        country = self.gazetteer.country_of(name)
+        if country is None:
+            return None
+        return Mention(text=ent.text, start=ent.start_char, end=ent.end_char, code=country,
+                       name=name, kind="state", country=country, sector=None)
+
+
+def _phrase(head: Token) -> list[Token]:
+    """Tokens of the noun phrase ``head`` heads, without clauses and coordination."""
+    out = [head]
+    stack = [c for c in head.children if c.dep_ not in _CLAUSES and c.dep_ not in ("conj", "cc")]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
+    return sorted(out, key=lambda t: t.i)
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The token that names who acts, and whether the verb is passive (then the subject is the
+    one acted on and the "by" agent acts).
+
+    Shared subjects are followed: "Russia denied the claim and accused the US" (conjoined
+    verbs), "plans to strike" (the subject of the verb it complements), "urged Moscow to pull
+    back" (the object of an object-control verb), "strikes, which killed..." (the noun a
+    relative clause hangs on)."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    node = verb
+    for _ in range(6):
+        subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        if subj is not None:
+            if subj.lower_ in ("which", "that", "who") and node.dep_ == "relcl":
+                return _relative_head(node), passive and node is verb
+            return subj, passive and node is verb
+        if node.dep_ == "relcl":
+            return _relative_head(node), passive and node is verb
+        if node.dep_ == "xcomp" or (node.dep_ == "advcl" and node.tag_ in ("VBG", "VB")):
+            gov = node.head
+            if gov.lemma_.lower() in OBJECT_CONTROL:
+                obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+                if obj is None:  # "called on Russia to", "appealed to the rebels to"
+                    prep = next((c for c in gov.children if c.dep_ == "prep"
+                                 and c.lower_ in ("on", "to", "upon")), None)
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+                if obj is not None:
+                    return obj, False
+            node = gov
+            continue
+        if node.dep_ in ("conj", "pcomp") and node.head is not node:
+            node = node.head if node.dep_ == "conj" else node.head.head
+            continue
+        return None, passive
+    return None, passive
+
+
+def _relative_head(clause: Token) -> Token:
+    """The noun a relative clause is about: "the air strikes earlier in the day which killed"
+    hangs on "day" in the parse, but is about the strikes."""
+    head = clause.head
+    for _ in range(4):
+        if head.ent_type_ not in ("DATE", "TIME") or head.head is head:
+            break
+        head = head.head
+        while head.pos_ not in ("NOUN", "PROPN") and head.head is not head:
+            head = head.head
+    return head
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb: "were killed by coalition air strikes"."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def object_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+
+
+def prep_object(heads: list[Token], preposition: str) -> Token | None:
+    """The object of ``preposition`` attached to any of ``heads`` (the verb, its object)."""
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ == preposition:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None

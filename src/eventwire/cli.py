@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from eventwire.errors import EventwireError
-from eventwire.ingest import read_articles
+from eventwire.ingest import read_articles, read_text
 from eventwire.options import DEFAULT_MAX_CHARS, Options, parse_date, parse_field_map
 from eventwire.output import FORMATS, render_mentions, render_scores, render_stats, write_results
 from eventwire.pipeline import code_articles, code_text
@@ -205,6 +205,48 @@ def actors(text: str, published: str | None, fmt: str, actor_files: tuple[str, .
             click.echo(json.dumps(dataclasses.asdict(m), ensure_ascii=False))
         return
     click.echo(render_mentions(result.mentions), nl=False)
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--published", help="The article's date (YYYY-MM-DD), for dated actor codes.")
+def explain(text: str, published: str | None) -> None:
+    """Show how TEXT is coded: the parse, the actors, which event rule fired for each verb or
+    why none did, and the events.
+
+    \b
+    Example:
+      eventwire explain "Russia accused the United States of shielding Islamic State."
+    """
+    from eventwire.nlp import load
+    from eventwire.pipeline import code_doc
+    from eventwire.stages import load_resources
+    from eventwire.stages.events import find_events
+
+    if text == "-":
+        text = sys.stdin.read()
+    options = Options(check_language=False)
+    nlp = load(options.model)
+    resources = load_resources(options, nlp)
+    article = read_text(text, options, published=parse_date(published) if published else None)
+    doc = nlp(article.text)
+    result = code_doc(doc, article, resources)
+    click.echo("parse:")
+    for t in doc:
+        click.echo(f"  {t.i:>3} {t.text:<16} {t.lemma_:<14} {t.pos_:<6} {t.dep_:<10} -> {t.head.i}")
+    click.echo("actors:")
+    click.echo(render_mentions(result.mentions), nl=False)
+    click.echo("verbs:")
+    trace: list[str] = []
+    find_events(doc, article, result.mentions, resources.event_lexicon, resources.gazetteer, trace)
+    for line in trace:
+        click.echo(f"  {line}")
+    click.echo("events:")
+    for e in result.events:
+        flags = [k for k, v in dataclasses.asdict(e.modality).items() if v]
+        click.echo(f"  {e.cameo.code} {e.plover.type or '-'} "
+                   f"{e.source.code if e.source else None} -> {e.target.code if e.target else None} "
+                   f"[{e.trigger.text}] {' '.join(flags)}")
 
 
 @cli.group("eval")

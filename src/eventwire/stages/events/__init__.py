@@ -69,18 +69,22 @@ def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found
 
 def find_events(
     doc: Doc, article: Article, mentions: tuple[Mention, ...], lex: EventLexicon,
-    gazetteer: Gazetteer | None = None,
+    gazetteer: Gazetteer | None = None, trace: list[str] | None = None,
 ) -> list[Event]:
+    """The events of one parsed article; ``trace`` collects why each verb was or was not coded
+    (``eventwire explain``)."""
     index = MentionIndex(mentions, [(t.idx, t.idx + len(t.text)) for t in doc], gazetteer)
-    coder = _Coder(doc, article, index, lex)
+    coder = _Coder(doc, article, index, lex, trace)
     for n, sent in enumerate(doc.sents):
         coder.sentence(n, sent.start, sent.end)
     return coder.events
 
 
 class _Coder:
-    def __init__(self, doc: Doc, article: Article, index: MentionIndex, lex: EventLexicon) -> None:
+    def __init__(self, doc: Doc, article: Article, index: MentionIndex, lex: EventLexicon,
+                 trace: list[str] | None = None) -> None:
         self.doc, self.article, self.index, self.lex = doc, article, index, lex
+        self.trace = trace
         self.events: list[Event] = []
         self.seen: set[tuple[int, str, str | None, str | None, int]] = set()
         self.sent = doc[0:0]
@@ -92,16 +96,27 @@ class _Coder:
         arguments: set[int] = set()  # nouns a coded verb took as a slot
         coded: dict[int, str] = {}  # verb token -> the code its rule gave
         for token in doc[start:end]:
-            if token.i in complements or token.pos_ not in ("VERB", "AUX"):
+            if token.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = token.lemma_.lower()
-            if lemma in REPORTING or lemma not in self.lex.verbs:
+            if token.i in complements:
+                self.note(token, "the complement of a coded verb (that verb is the event)")
+                continue
+            if lemma in REPORTING:
+                self.note(token, "a reporting verb: not an event; what it reports may be")
+                continue
+            if lemma not in self.lex.verbs:
+                if token.pos_ == "VERB":
+                    self.note(token, "not in the event lexicon")
                 continue
             rule = self.choose(token)
             if rule is None:
+                self.note(token, f"{len(self.lex.verbs[lemma])} rule(s), none whose object, "
+                                 "particle or complement conditions hold")
                 continue
             if token.dep_ == "advcl" and token.tag_ == "VBG" and rule.code[:2] in _VIOLENT \
                     and token.head.i in coded and coded[token.head.i][:2] in _VIOLENT:
+                self.note(token, "the same attack as the verb it hangs on")
                 continue  # "struck Kharkiv, killing 11": one attack, told twice
             coded[token.i] = rule.code
             if rule.requires == "xcomp":
@@ -111,12 +126,20 @@ class _Coder:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in arguments:
                 self.code_noun(n, token)
 
+    def note(self, token: Token, why: str) -> None:
+        if self.trace is not None:
+            self.trace.append(f"{token.text} ({token.lemma_}, {token.dep_}): {why}")
+
     def choose(self, verb: Token) -> VerbRule | None:
         """The first of the verb's rules whose conditions hold."""
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         obj = object_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         obj_lemma = obj.lemma_.lower() if obj is not None else None
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        if obj is not None:
+            preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+        passing = []
         for rule in self.lex.verbs[verb.lemma_.lower()]:
             if rule.prt and rule.prt not in particles:
                 continue
@@ -127,8 +150,14 @@ class _Coder:
                 continue
             if rule.requires == "xcomp" and not has_clause:
                 continue
-            return rule
-        return None
+            passing.append(rule)
+        # of equally specific rules, one whose target slot is there ("meet with X", "meet X")
+        for rule in passing:
+            if rule.specificity < passing[0].specificity:
+                break
+            if (rule.target == "obj" and obj is not None) or rule.target in preps:
+                return rule
+        return passing[0] if passing else None
 
     def code_verb(self, n: int, verb: Token, rule: VerbRule, arguments: set[int]) -> None:
         subj, passive = subject_of(verb)
@@ -153,6 +182,12 @@ class _Coder:
                 arguments.add(tok.i)
         sources = self.index.actors(source_tok) if source_tok is not None else []
         targets = self.index.actors(target_tok) if target_tok is not None else []
+        self.note(verb, f"rule {rule.origin} -> {code}; source slot "
+                        f"{source_tok.text if source_tok is not None else '-'} "
+                        f"{[m.code for m in sources]}, target slot "
+                        f"{target_tok.text if target_tok is not None else '-'} "
+                        f"{[m.code for m in targets]}"
+                        + ("" if sources or targets else ": no coded actor, no event"))
         trigger_end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]) + 1
         trigger = self.doc[verb.i:trigger_end]
         modality = self.modality(verb)

@@ -295,10 +295,12 @@ def eval_golden(misses: int, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps({"full": scores.full.as_dict(), "type": scores.typed.as_dict(),
                                "by_type": {k: v.as_dict() for k, v in sorted(scores.by_label.items())},
+                               "by_set": {k: v.as_dict() for k, v in sorted(scores.by_set.items())},
                                "misses": [dataclasses.asdict(m) for m in wrong]}, indent=2))
         return
-    click.echo(render_scores(scores.full, {"type only": scores.typed, **{
-        f"  {k}": v for k, v in scores.by_label.items()}}), nl=False)
+    click.echo(render_scores(scores.full, {"type only": scores.typed, **scores.by_set}), nl=False)
+    click.echo("full matches per type:")
+    click.echo(render_scores(scores.full, scores.by_label).split("\n", 2)[2], nl=False)
     for m in wrong[:misses]:
         click.echo(f"  {m.kind:<14} {m.doc:<11} {m.label:<10} {m.source}->{m.target} "
                    f"[{m.trigger}] {m.sentence[:90]!r}")

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from eventwire.stages import Resources
 
 _ROOT_LABELS = {"01": "STATEMENT", "02": "APPEAL"}
+# Short targeted cases, one grammar rule or modality each, when the file is there.
+CASES = "event_cases.jsonl"
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class GoldStory:
     title: str | None
     published: date | None
     events: tuple[GoldEvent, ...]
+    topic: str = "stories"
 
 
 @dataclass(frozen=True)
@@ -83,20 +86,33 @@ def load_golden() -> list[GoldStory]:
             if record.get("expect_status"):
                 continue
             story = stories[record["id"]]
-            text = story["text"]
-            events = []
-            for e in record.get("events", []):
-                start = text.find(e["sentence"])
-                if start < 0:
-                    raise ValueError(f"{record['id']}: sentence not in story: {e['sentence'][:60]!r}")
-                events.append(GoldEvent(
-                    (start, start + len(e["sentence"])),
-                    label_of(e["cameo"], (e.get("plover") or {}).get("type")), e["cameo"],
-                    (e.get("source") or {}).get("code"), (e.get("target") or {}).get("code"),
-                    e["trigger"]))
-            out.append(GoldStory(record["id"], text, story.get("title"),
-                                 date.fromisoformat(story["published"]), tuple(events)))
+            out.append(GoldStory(record["id"], story["text"], story.get("title"),
+                                 date.fromisoformat(story["published"]),
+                                 _events(record, story["text"])))
+    cases = sample_path(CASES)
+    if cases.exists():
+        with cases.open(encoding="utf-8") as fh:
+            for line in fh:
+                record = json.loads(line)
+                out.append(GoldStory(record["id"], record["text"], None,
+                                     date.fromisoformat(record["published"]),
+                                     _events(record, record["text"]),
+                                     f"case: {record.get('topic', 'other')}"))
     return out
+
+
+def _events(record: dict[str, Any], text: str) -> tuple[GoldEvent, ...]:
+    events = []
+    for e in record.get("events", []):
+        start = text.find(e["sentence"])
+        if start < 0:
+            raise ValueError(f"{record['id']}: sentence not in the text: {e['sentence'][:60]!r}")
+        events.append(GoldEvent(
+            (start, start + len(e["sentence"])),
+            label_of(e["cameo"], (e.get("plover") or {}).get("type")), e["cameo"],
+            (e.get("source") or {}).get("code"), (e.get("target") or {}).get("code"),
+            e["trigger"]))
+    return tuple(events)
 
 
 @dataclass
@@ -104,6 +120,7 @@ class Scores:
     full: Score
     typed: Score
     by_label: dict[str, Score]  # full match, per gold/predicted label
+    by_set: dict[str, Score]  # full match, the stories and each topic of the cases
 
 
 def evaluate(
@@ -116,6 +133,7 @@ def evaluate(
                 for s in stories]
     full = typed = Score(0, 0, 0)
     by_label: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
+    by_set: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
     misses: list[EventMiss] = []
     for story, result in zip(stories, code_articles(articles, options, nlp, resources), strict=True):
         omap = result.article.offset_map
@@ -124,6 +142,7 @@ def evaluate(
         typed += Score(len(predicted), len(gold), len(_match(predicted, gold, full=False)[0]))
         matched, bad_pred, bad_gold = _match(predicted, gold, full=True)
         full += Score(len(predicted), len(gold), len(matched))
+        by_set[story.topic] += Score(len(predicted), len(gold), len(matched))
         for j in matched:
             by_label[gold[j].label] += Score(1, 1, 1)
         for i in bad_pred:
@@ -137,7 +156,7 @@ def evaluate(
             by_label[g.label] += Score(0, 1, 0)
             misses.append(EventMiss(story.id, "missed", g.label, g.source, g.target, g.trigger,
                                     story.text[g.sentence[0]:g.sentence[1]]))
-    return Scores(full, typed, dict(by_label)), misses
+    return Scores(full, typed, dict(by_label), dict(by_set)), misses
 
 
 def _code(ref: Any) -> str | None:

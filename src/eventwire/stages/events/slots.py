@@ -68,16 +68,21 @@ class MentionIndex:
 
     def place(self, head: Token) -> Mention | None:
         """A town named where an actor should be ("struck Kharkiv") stands for its country."""
-        if self.gazetteer is None or head.ent_type_ not in ("GPE", "LOC", "FAC"):
+        if self.gazetteer is None:
             return None
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is None:
+        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+            span = ent
+        elif head.pos_ == "PROPN":  # the small model often takes a town for a person
+            first = min([head.i] + [c.i for c in head.children if c.dep_ == "compound"])
+            span = head.doc[first:head.i + 1]
+        else:
             return None
-        name = ent.text[4:] if ent.text.startswith("the ") else ent.text
+        name = span.text[4:] if span.text.startswith("the ") else span.text
         country = self.gazetteer.country_of(name)
         if country is None:
             return None
-        return Mention(text=ent.text, start=ent.start_char, end=ent.end_char, code=country,
+        return Mention(text=span.text, start=span.start_char, end=span.end_char, code=country,
                        name=name, kind="state", country=country, sector=None)
 
 

@@ -55,8 +55,8 @@ _INTENT = frozenset({"plan", "intend", "expect", "prepare", "aim", "vow", "pledg
                      "schedule", "set", "be", "go"})
 _MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
-# CAMEO codes that hold in both directions ("meet at a third location", "negotiate").
-_SYMMETRIC = frozenset({"044", "046", "040", "041", "036", "043"})
+# CAMEO codes that hold in both directions: meeting at a third place, negotiating.
+_SYMMETRIC = frozenset({"044", "046"})
 _VIOLENT = frozenset({"18", "19", "20"})
 _CONFIDENCE = {"both": 0.9, "source": 0.75, "target": 0.6}
 
@@ -150,6 +150,8 @@ class _Coder:
                 continue
             if rule.requires == "xcomp" and not has_clause:
                 continue
+            if rule.target not in ("", "obj") and rule.target not in preps:
+                continue  # "call on X" is an appeal; "called the draft one-sided" is not
             passing.append(rule)
         # of equally specific rules, one whose target slot is there ("meet with X", "meet X")
         for rule in passing:

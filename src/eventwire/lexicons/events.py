@@ -53,6 +53,8 @@ class EventLexicon:
     verbs: dict[str, list[VerbRule]] = field(default_factory=lambda: defaultdict(list))
     # lemma phrase (tuple of words) -> (code, origin)
     nouns: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    # adjective -> (code, origin): "said he was hopeful"
+    adjectives: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def info(self, code: str) -> CodeInfo:
         """The code's weights and crosswalk; a code the table lacks falls back to its root."""
@@ -81,7 +83,7 @@ def load_event_lexicon() -> EventLexicon:
             Plover(row["plover_type"] or None, row["plover_mode"] or None))
     for name in _event_files("verbs_"):
         for n, row in enumerate(read_tsv(name), start=1):
-            where = f"{name}:{n}"
+            where = f"{name} row {n}"
             code, target, requires = row["cameo"], row["target"], row.get("requires", "")
             if code not in lex.codes or target not in TARGET_SLOTS or requires not in REQUIRES:
                 raise InputError(f"{where}: bad row {row!r} (unknown code, target or requires)")
@@ -93,6 +95,11 @@ def load_event_lexicon() -> EventLexicon:
     for name in _event_files("nouns_"):
         for n, row in enumerate(read_tsv(name), start=1):
             if row["cameo"] not in lex.codes:
-                raise InputError(f"{name}:{n}: unknown CAMEO code {row['cameo']!r}")
-            lex.nouns.setdefault(tuple(row["noun"].split()), (row["cameo"], f"{name}:{n}"))
+                raise InputError(f"{name} row {n}: unknown CAMEO code {row['cameo']!r}")
+            lex.nouns.setdefault(tuple(row["noun"].split()), (row["cameo"], f"{name} row {n}"))
+    for name in _event_files("adjectives_"):
+        for n, row in enumerate(read_tsv(name), start=1):
+            if row["cameo"] not in lex.codes:
+                raise InputError(f"{name} row {n}: unknown CAMEO code {row['cameo']!r}")
+            lex.adjectives.setdefault(row["adjective"], (row["cameo"], f"{name} row {n}"))
     return lex

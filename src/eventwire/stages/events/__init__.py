@@ -125,6 +125,8 @@ class _Coder:
         for token in doc[start:end]:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in arguments:
                 self.code_noun(n, token)
+            elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in self.lex.adjectives:
+                self.code_adjective(n, token)
 
     def note(self, token: Token, why: str) -> None:
         if self.trace is not None:
@@ -244,6 +246,23 @@ class _Coder:
                 if (s is None and t is None) or (s is not None and t is not None and s.code == t.code):
                     continue
                 self.add(n, noun.idx, noun.idx + len(noun.text), code, s, t, modality, noun=True)
+
+    def code_adjective(self, n: int, adjective: Token) -> None:
+        """ "Villaraza said he was hopeful", "the bloc is deeply concerned about the arrests"."""
+        code, origin = self.lex.adjectives[adjective.lower_]
+        verb = adjective.head
+        subj, _ = subject_of(verb)
+        sources = self.index.actors(subj) if subj is not None else []
+        target_tok = next((prep_object([adjective], p) for p in ("about", "over", "with", "by")
+                           if prep_object([adjective], p) is not None), None)
+        targets = self.index.actors(target_tok) if target_tok is not None else []
+        self.note(adjective, f"rule {origin} -> {code}; source {[m.code for m in sources]}")
+        modality = self.modality(verb)
+        for s in sources:
+            for t in _or_none(targets):
+                if t is None or s.code != t.code:
+                    self.add(n, adjective.idx, adjective.idx + len(adjective.text), code, s, t,
+                             modality)
 
     def modality(self, verb: Token) -> Modality:
         negated = any(c.dep_ == "neg" for c in verb.children)

@@ -101,8 +101,9 @@ def render_mentions(mentions: Iterable[Mention]) -> str:
 
 
 def render_scores(total: Score, by_topic: dict[str, Score]) -> str:
-    rows = [f"{'set':<14}{'gold':>7}{'pred':>7}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}"]
+    width = max([14, *(len(k) + 1 for k in by_topic)])
+    rows = [f"{'set':<{width}}{'gold':>7}{'pred':>7}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}"]
     for name, s in [("overall", total), *sorted(by_topic.items())]:
-        rows.append(f"{name:<14}{s.gold:>7}{s.predicted:>7}{s.matched:>7}"
+        rows.append(f"{name:<{width}}{s.gold:>7}{s.predicted:>7}{s.matched:>7}"
                     f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
     return "\n".join(rows) + "\n"

@@ -58,6 +58,21 @@ _MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
 # CAMEO codes that hold in both directions: meeting at a third place, negotiating.
 _SYMMETRIC = frozenset({"044", "046"})
 _VIOLENT = frozenset({"18", "19", "20"})
+# Roots where a state acts or is acted on as a territory or a force, not as a government.
+_STATE_AS_SUCH = frozenset({"15", "17", "18", "19", "20"})
+# A cooperative act not yet done is, in CAMEO, an intent to do it: "will meet" is 036, "plans to
+# send aid" 033, "would release prisoners" 0353. Codes of roots 04-08 -> their root-03 intent.
+_INTENT_OF = {
+    **dict.fromkeys(("040", "041", "042", "043", "044", "046"), "036"), "045": "039",
+    **dict.fromkeys(("050", "051", "052", "053", "054"), "032"), "055": "030", "056": "030",
+    "057": "037", "060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
+    "080": "035", **dict.fromkeys(("081", "0811", "0812", "0813", "0814"), "0351"), "082": "0352",
+    "083": "034", "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344",
+    **dict.fromkeys(("084", "0841", "0842"), "0353"), "085": "0354",
+    **dict.fromkeys(("086", "0861", "0862", "0863"), "0355"),
+    **dict.fromkeys(("087", "0871", "0872", "0873", "0874"), "0356"),
+}
 _CONFIDENCE = {"both": 0.9, "source": 0.75, "target": 0.6}
 
 
@@ -174,7 +189,8 @@ class _Coder:
         if rule.target == "obj":
             target_tok = object_tok
         elif rule.target:
-            heads = [verb] + ([object_tok] if object_tok is not None else [])
+            # "imposed sanctions on X": the object's own phrase first
+            heads = ([object_tok] if object_tok is not None else []) + [verb]
             target_tok = prep_object(heads, rule.target)
         else:
             target_tok = None
@@ -270,6 +286,9 @@ class _Coder:
         hypothetical = any(c.lower_ in _MODAL_HYPOTHETICAL and c.dep_ == "aux" for c in verb.children)
         attributed: str | None = None
         node = verb
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children) for c in verb.children):
+            hypothetical = future = True  # "Israel would release prisoners if Hamas frees ..."
         for _ in range(4):
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
                 hypothetical = True
@@ -302,7 +321,11 @@ class _Coder:
         if key in self.seen:
             return
         self.seen.add(key)
+        if modality.future and code in _INTENT_OF:
+            code = _INTENT_OF[code]
         info = self.lex.info(code)
+        if code[:2] not in _STATE_AS_SUCH:
+            source, target = _government(source), _government(target)
         sent = self.sent
         text = self.doc.text
         slots = "both" if source and target else "source" if source else "target"
@@ -319,6 +342,15 @@ class _Coder:
             modality=modality,
             confidence=round(confidence, 2),
         ))
+
+
+def _government(m: Mention | None) -> Mention | None:
+    """A state named in a political act is its government: "Qatar urged Israel" is QATGOV ->
+    ISRGOV. In force and territory ("Russia struck Ukraine") the state stays itself."""
+    if m is None or m.kind != "state" or m.sector is not None or not m.code or len(m.code) != 3:
+        return m
+    return Mention(text=m.text, start=m.start, end=m.end, code=m.code + "GOV", name=m.name,
+                   kind=m.kind, country=m.country, sector="GOV")
 
 
 def _or_none(actors: list[Mention]) -> list[Mention | None]:

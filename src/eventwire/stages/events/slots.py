@@ -163,6 +163,6 @@ def prep_object(heads: list[Token], preposition: str) -> Token | None:
         for c in head.children:
             if c.dep_ in ("prep", "agent") and c.lower_ == preposition:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is not None:
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # "on Thursday"
                     return obj
     return None

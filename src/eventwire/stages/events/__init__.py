@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventwire.lexicons.actors import ActorLexicon
 from eventwire.lexicons.events import EventLexicon, VerbRule
 from eventwire.lexicons.gazetteer import Gazetteer
 from eventwire.records import ActorRef, Article, Event, Mention, Modality, Span
@@ -78,18 +79,21 @@ _CONFIDENCE = {"both": 0.9, "source": 0.75, "target": 0.6}
 
 def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found:
     """The events stage's entry point (see the module docstring)."""
-    events = find_events(doc, article, found.mentions, resources.event_lexicon, resources.gazetteer)
+    events = find_events(doc, article, found.mentions, resources.event_lexicon, resources.gazetteer,
+                         actor_lexicon=resources.actor_matcher.lexicon)
     return replace(found, events=tuple(events))
 
 
 def find_events(
     doc: Doc, article: Article, mentions: tuple[Mention, ...], lex: EventLexicon,
     gazetteer: Gazetteer | None = None, trace: list[str] | None = None,
+    actor_lexicon: ActorLexicon | None = None,
 ) -> list[Event]:
     """The events of one parsed article; ``trace`` collects why each verb was or was not coded
     (``eventwire explain``)."""
     index = MentionIndex(mentions, [(t.idx, t.idx + len(t.text)) for t in doc], gazetteer)
     coder = _Coder(doc, article, index, lex, trace)
+    coder.actor_lexicon = actor_lexicon
     for n, sent in enumerate(doc.sents):
         coder.sentence(n, sent.start, sent.end)
     return coder.events
@@ -100,6 +104,7 @@ class _Coder:
                  trace: list[str] | None = None) -> None:
         self.doc, self.article, self.index, self.lex = doc, article, index, lex
         self.trace = trace
+        self.actor_lexicon: ActorLexicon | None = None
         self.events: list[Event] = []
         self.seen: set[tuple[int, str, str | None, str | None, int]] = set()
         self.sent = doc[0:0]
@@ -202,6 +207,10 @@ class _Coder:
                 arguments.add(tok.i)
         sources = self.index.actors(source_tok) if source_tok is not None else []
         targets = self.index.actors(target_tok) if target_tok is not None else []
+        if not sources and source_tok is not None:
+            sources = self.owner_state(source_tok)
+        if not targets and target_tok is not None:
+            targets = self.owner_state(target_tok)
         self.note(verb, f"rule {rule.origin} -> {code}; source slot "
                         f"{source_tok.text if source_tok is not None else '-'} "
                         f"{[m.code for m in sources]}, target slot "
@@ -246,7 +255,7 @@ class _Coder:
                       and c.i in self.index.by_token), None)
         by = prep_object([noun], "by")
         sources = self.index.actors(by) if by is not None else (
-            [self.index.by_token[owner.i]] if owner is not None else [])
+            [self.index.by_token[owner.i]] if owner is not None else self.owner_state(noun))
         target_tok = None
         for p in ("against", "on", "with", "at", "to", "between"):
             target_tok = prep_object([noun], p)
@@ -262,6 +271,24 @@ class _Coder:
                 if (s is None and t is None) or (s is not None and t is not None and s.code == t.code):
                     continue
                 self.add(n, noun.idx, noun.idx + len(noun.text), code, s, t, modality, noun=True)
+
+    def owner_state(self, head: Token) -> list[Mention]:
+        """ "Russian missile strikes", "US sanctions": an event noun a country word modifies is
+        that state's act, by its military for force and by its government otherwise."""
+        code = self.noun_code(head) if head.pos_ in ("NOUN", "PROPN") else None
+        if code is None or self.actor_lexicon is None:
+            return []
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            entry = next((e for e in self.actor_lexicon.lookup(mod.text, self.article.published)
+                          if e.source in ("adjective", "country") and e.country), None)
+            if entry is not None and entry.country:
+                sector = "MIL" if code[:2] in _VIOLENT else "GOV"
+                return [Mention(text=mod.text, start=mod.idx, end=mod.idx + len(mod.text),
+                                code=entry.country + sector, name=entry.name, kind="generic",
+                                country=entry.country, sector=sector)]
+        return []
 
     def code_adjective(self, n: int, adjective: Token) -> None:
         """ "Villaraza said he was hopeful", "the bloc is deeply concerned about the arrests"."""

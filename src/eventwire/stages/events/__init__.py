@@ -158,9 +158,9 @@ class _Coder:
         obj = object_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         obj_lemma = obj.lemma_.lower() if obj is not None else None
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
-        preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")}
         if obj is not None:
-            preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+            preps |= {c.lower_ for c in obj.children if c.dep_ in ("prep", "dative")}
         passing = []
         for rule in self.lex.verbs[verb.lemma_.lower()]:
             if rule.prt and rule.prt not in particles:
@@ -199,6 +199,8 @@ class _Coder:
             target_tok = prep_object(heads, rule.target)
         else:
             target_tok = None
+        if source_tok is None and not passive:
+            source_tok = self.adjacent_actor(verb)
         code = rule.code
         if source_tok is not None:
             code = self.sharpen(code, source_tok)
@@ -229,6 +231,16 @@ class _Coder:
                 self.add(n, trigger.start_char, trigger.end_char, code, s, t, modality)
                 if code in _SYMMETRIC and s is not None and t is not None:
                     self.add(n, trigger.start_char, trigger.end_char, code, t, s, modality)
+
+    def adjacent_actor(self, verb: Token) -> Token | None:
+        """A subject the parser lost: the actor named right before the verb ("... and the
+        Australian Department of Defence offered its condolences", parsed as a conjunct)."""
+        i = verb.i - 1
+        while i >= self.sent.start and self.doc[i].pos_ in ("ADV", "AUX", "PART"):
+            i -= 1
+        if i >= self.sent.start and i in self.index.by_token and self.doc[i].pos_ in ("PROPN", "NOUN"):
+            return self.doc[i]
+        return None
 
     def sharpen(self, code: str, subject: Token) -> str:
         """ "air strikes killed": the event noun's own code, when it is in the same family."""

@@ -127,6 +127,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                     return obj, False
             node = gov
             continue
+        if node.dep_ == "acl" and node.tag_ == "VB" and node.head.head is not node.head:
+            node = node.head.head  # "used the opportunity to chastise Russia": who used it
+            continue
         if node.dep_ in ("conj", "pcomp") and node.head is not node:
             node = node.head if node.dep_ == "conj" else node.head.head
             continue
@@ -154,14 +157,14 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def object_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def prep_object(heads: list[Token], preposition: str) -> Token | None:
     """The object of ``preposition`` attached to any of ``heads`` (the verb, its object)."""
     for head in heads:
         for c in head.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ == preposition:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == preposition:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # "on Thursday"
                     return obj

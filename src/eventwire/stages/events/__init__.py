@@ -54,6 +54,7 @@ _DENIALS = frozenset({"deny", "refute", "dismiss"})
 _INTENT = frozenset({"plan", "intend", "expect", "prepare", "aim", "vow", "pledge", "promise",
                      "threaten", "agree", "decide", "want", "hope", "seek", "offer", "propose",
                      "schedule", "set", "be", "go"})
+_ACCUSING = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize", "denounce"})
 _MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
 # CAMEO codes that hold in both directions: meeting at a third place, negotiating.
@@ -335,6 +336,9 @@ class _Coder:
             if head is node:
                 break
             lemma = head.lemma_.lower()
+            if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in _ACCUSING:
+                # "accused Moscow of targeting civilians": the accuser's claim
+                attributed = attributed or self.code_of(subject_of(head.head)[0])
             if node.dep_ in ("xcomp", "pcomp", "ccomp") and lemma in _DENIALS:
                 negated = True
                 attributed = attributed or self.code_of(subject_of(head)[0])

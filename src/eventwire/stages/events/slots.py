@@ -130,6 +130,13 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if node.dep_ == "acl" and node.tag_ == "VB" and node.head.head is not node.head:
             node = node.head.head  # "used the opportunity to chastise Russia": who used it
             continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            gov = node.head.head  # "accused Moscow of targeting civilians": Moscow targets
+            obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj, False
+            node = gov
+            continue
         if node.dep_ in ("conj", "pcomp") and node.head is not node:
             node = node.head if node.dep_ == "conj" else node.head.head
             continue

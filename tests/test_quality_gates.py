@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.evaluation import events as event_eval
 from eventwire.evaluation.actors import evaluate, load_gold
 from eventwire.options import Options
 from eventwire.stages import load_resources
@@ -33,3 +34,26 @@ def test_actor_mentions_meet_the_pinned_floor(actor_scores):
     gate = GATES["actors"]
     assert total.precision >= gate["precision"], total.as_dict()
     assert total.recall >= gate["recall"], total.as_dict()
+
+
+@pytest.fixture(scope="module")
+def event_scores(nlp):
+    stories = event_eval.load_golden()
+    scores, _ = event_eval.evaluate(stories, nlp=nlp, resources=load_resources(Options(), nlp))
+    return stories, scores
+
+
+def test_event_golden_set_is_large_and_spans_every_plover_type(event_scores):
+    stories, _ = event_scores
+    sentences = {(s.id, e.sentence) for s in stories for e in s.events}
+    assert len(sentences) >= 300
+    plover = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+              "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "CONCEDE"}
+    assert plover <= {e.label for s in stories for e in s.events}
+
+
+def test_events_meet_the_pinned_floor(event_scores):
+    _, scores = event_scores
+    gate = GATES["events"]
+    assert scores.full.f1 >= gate["full_f1"], scores.full.as_dict()
+    assert scores.typed.f1 >= gate["type_f1"], scores.typed.as_dict()

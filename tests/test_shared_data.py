@@ -74,3 +74,27 @@ def test_seed_actors_people_and_their_surnames_resolve(shared, nlp):
     names = {m.text for m in result.mentions}
     assert any("Security Council" in n for n in names)
     assert any("RIA Novosti" in n for n in names)
+
+
+def test_seed_events_the_stage_codes_today(shared, nlp):
+    """What the events stage gets from the seed article so far (docs/events.md); the quote-borne
+    accusations (Zakharova's, the Syrian army's) wait for the quotes stage."""
+    from eventwire.options import Options
+    from eventwire.pipeline import code_text
+    from eventwire.stages import load_resources
+
+    text = (shared / "data" / "seed" / "syria_unsc_2016.txt").read_text(encoding="utf-8")
+    result = code_text(text, nlp=nlp, resources=load_resources(Options(), nlp),
+                       published=date(2016, 9, 17))
+    got = {(e.cameo.code, e.source.code if e.source else None, e.target.code if e.target else None)
+           for e in result.events}
+    assert ("195", "USAMIL", "SYRMIL") in got  # the coalition air strikes killed Syrian soldiers
+    assert ("040", "IGOUNO", None) in got  # the Security Council met
+    assert ("055", "USAGOV", "RUSGOV") in got  # the US relayed its regret to Russia
+    assert ("111", "USAGOV", "RUSGOV") in got  # Power used the opportunity to chastise Russia
+    assert ("018", "AUSGOVMIL", "SYRMIL") in got  # Australia's condolences
+    assert not any(e.trigger.text in ("told", "said") for e in result.events)
+    strike = next(e for e in result.events if e.cameo.code == "195")
+    assert strike.plover.type == "ASSAULT" and strike.cameo.quad_class == 4
+    clean = result.article.text
+    assert clean[strike.trigger.start:strike.trigger.end] == "killed"  # offsets into the text

@@ -140,7 +140,8 @@ class _Coder:
                 self.note(token, "the same attack as the verb it hangs on")
                 continue  # "struck Kharkiv, killing 11": one attack, told twice
             coded[token.i] = rule.code
-            if rule.requires == "xcomp":
+            if rule.requires == "xcomp" and lemma not in _DENIALS:
+                # "denied striking": the denial and, negated, the act denied are both kept
                 complements.update(c.i for c in token.children if c.dep_ in ("xcomp", "ccomp"))
             self.code_verb(n, token, rule, arguments)
         for token in doc[start:end]:

@@ -1,0 +1,139 @@
+"""The events stage on short original sentences, one rule at a time (docs/events.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+from eventwire.errors import InputError
+from eventwire.options import Options
+from eventwire.pipeline import code_text
+from eventwire.stages import load_resources
+
+
+@pytest.fixture(scope="module")
+def resources(nlp):
+    return load_resources(Options(), nlp)
+
+
+@pytest.fixture
+def events(nlp, resources):
+    def run(text, published=date(2023, 5, 10)):
+        result = code_text(text, Options(check_language=False), nlp=nlp, resources=resources,
+                           published=published)
+        return result.events
+
+    return run
+
+
+def triples(evs):
+    return [(e.cameo.code, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in evs]
+
+
+def test_verb_with_subject_and_object_and_the_record_contract(events):
+    evs = events("Russia accused Ukraine of violating the truce.")
+    accuse = next(e for e in evs if e.cameo.root == "11")
+    assert (accuse.source.code, accuse.target.code) == ("RUSGOV", "UKRGOV")  # a state acting politically
+    assert accuse.plover.type == "ACCUSE" and accuse.cameo.quad_class == 3
+    assert accuse.cameo.goldstein < 0 and accuse.trigger.text == "accused"
+    assert accuse.evidence.text.startswith("Russia accused") and accuse.confidence > 0
+
+
+def test_passive_with_by_agent(events):
+    assert ("190", "IMGMUSISI", "IRQMIL") in triples(
+        events("Iraqi soldiers were attacked by Islamic State fighters near Mosul."))
+
+
+def test_relative_clause_and_an_event_noun_sharpening_the_code(events):
+    got = triples(events("Turkish air strikes, which killed six Kurdish fighters, hit northern Iraq."))
+    assert any(code == "195" and src == "TURMIL" for code, src, _ in got)
+
+
+def test_coordinated_sources_give_one_event_each(events):
+    got = triples(events("Britain and France condemned the attack on the embassy."))
+    assert {src for _, src, _ in got} >= {"GBRGOV", "FRAGOV"}
+
+
+def test_an_appeal_is_the_event_not_its_infinitive(events):
+    got = triples(events("The United Nations urged Israel to open more crossings."))
+    assert got and all(code.startswith("02") for code, _, _ in got)
+    assert ("020", "IGOUNO", "ISRGOV") in got or any(t == "ISRGOV" for _, _, t in got)
+
+
+def test_reporting_verbs_are_not_events_but_what_they_report_is(events):
+    evs = events("Syria's defence ministry said Israeli jets struck an airbase near Homs.")
+    assert all(e.trigger.text != "said" for e in evs)
+    strike = next(e for e in evs if e.cameo.root == "19")
+    assert strike.source.code == "ISRMIL"
+    assert strike.modality.attributed_to == "SYRGOVMIL"
+
+
+def test_a_town_in_the_target_slot_stands_for_its_country(events):
+    assert ("190", "RUSMIL", "UKR") in triples(events("Russian forces struck Kharkiv overnight."))
+
+
+def test_negation_and_denial_are_flagged_not_dropped(events):
+    evs = events("The army did not attack the village. Hamas denied firing rockets at Israel.")
+    assert evs and any(e.modality.negated for e in evs)
+    denied = [e for e in evs if e.trigger.text == "firing"]
+    assert denied and denied[0].modality.negated and denied[0].modality.attributed_to
+
+
+def test_a_future_meeting_is_an_intent_to_meet(events):
+    evs = events("Egypt's foreign minister will meet his Jordanian counterpart in Amman.")
+    meet = next(e for e in evs if e.trigger.text == "meet")
+    assert meet.cameo.code == "036" and meet.modality.future and meet.plover.type == "AGREE"
+
+
+def test_a_conditional_is_hypothetical(events):
+    evs = events("Israel would release prisoners if Hamas freed the hostages.")
+    assert any(e.modality.hypothetical for e in evs)
+
+
+def test_negotiations_hold_both_ways(events):
+    got = triples(events("Armenia negotiated with Azerbaijan in Washington."))
+    assert ("046", "ARMGOV", "AZEGOV") in got and ("046", "AZEGOV", "ARMGOV") in got
+
+
+def test_event_noun_with_a_country_word_and_a_target(events):
+    got = triples(events("New US sanctions against Iran took effect on Friday."))
+    assert any(src == "USAGOV" and tgt == "IRNGOV" and code.startswith("16") for code, src, tgt in got)
+
+
+def test_no_event_without_a_coded_actor(events):
+    assert events("The storm killed three people and damaged hundreds of homes.") == ()
+
+
+def test_a_bad_lexicon_row_names_its_file(monkeypatch):
+    from eventwire.lexicons import events as lexicon
+
+    real = lexicon.read_tsv
+    bad = [{"verb": "strike", "prt": "", "object": "", "target": "sideways", "requires": "",
+            "cameo": "190"}]
+    monkeypatch.setattr(lexicon, "_event_files",
+                        lambda prefix: ["events/verbs_x.tsv"] if prefix == "verbs_" else [])
+    monkeypatch.setattr(lexicon, "read_tsv",
+                        lambda name: bad if name == "events/verbs_x.tsv" else real(name))
+    with pytest.raises(InputError, match=r"verbs_x.tsv row 1"):
+        lexicon.load_event_lexicon()
+
+
+def test_the_lexicon_covers_every_root_and_200_codes(resources):
+    lex = resources.event_lexicon
+    codes = {r.code for rules in lex.verbs.values() for r in rules} | {c for c, _ in lex.nouns.values()}
+    assert {c[:2] for c in codes} == {f"{i:02d}" for i in range(1, 21)}
+    assert len(codes) >= 200
+    assert sum(len(rules) for rules in lex.verbs.values()) >= 2000
+    # every code carries the crosswalk from the reference table
+    assert lex.info("195").plover.type == "ASSAULT" and lex.info("195").cameo.goldstein == -10.0
+
+
+def test_explain_shows_the_rule_that_fired_and_why_others_did_not():
+    out = CliRunner().invoke(cli, ["explain", "Russia accused the United States of lying."],
+                             catch_exceptions=False).output
+    assert "accused (accuse, ROOT): rule events/verbs_" in out
+    assert "112 ACCUSE RUSGOV -> USAGOV [accused]" in out

@@ -174,8 +174,10 @@ class _Coder:
                 continue
             if rule.requires == "xcomp" and not has_clause:
                 continue
-            if rule.target not in ("", "obj") and rule.target not in preps:
-                continue  # "call on X" is an appeal; "called the draft one-sided" is not
+            if rule.target not in ("", "obj") and rule.target not in preps and not rule.objects:
+                # "call on X" is an appeal, "called the draft one-sided" is not; a rule that
+                # names its object ("held a rally") holds without its preposition
+                continue
             passing.append(rule)
         # of equally specific rules, one whose target slot is there ("meet with X", "meet X")
         for rule in passing:

@@ -54,6 +54,13 @@ _DENIALS = frozenset({"deny", "refute", "dismiss"})
 _INTENT = frozenset({"plan", "intend", "expect", "prepare", "aim", "vow", "pledge", "promise",
                      "threaten", "agree", "decide", "want", "hope", "seek", "offer", "propose",
                      "schedule", "set", "be", "go"})
+# Words for people and for military things that an attack hits ("killed dozens of people").
+_PEOPLE = frozenset({"people", "person", "civilian", "resident", "child", "villager", "family",
+                     "worker", "passenger", "woman", "man", "student", "patient", "refugee"})
+_MILITARY_THINGS = frozenset({"base", "position", "post", "barracks", "garrison", "convoy",
+                              "checkpoint", "airbase", "airfield", "depot", "outpost"})
+_QUANTITIES = frozenset({"dozen", "hundred", "thousand", "score", "number", "lot", "million",
+                         "more", "most", "some", "many"})
 _ACCUSING = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize", "denounce"})
 _MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
@@ -217,6 +224,8 @@ class _Coder:
             sources = self.owner_state(source_tok)
         if not targets and target_tok is not None:
             targets = self.owner_state(target_tok)
+        if not targets and target_tok is not None and code[:2] in _VIOLENT:
+            targets = self.victims(target_tok, verb)
         self.note(verb, f"rule {rule.origin} -> {code}; source slot "
                         f"{source_tok.text if source_tok is not None else '-'} "
                         f"{[m.code for m in sources]}, target slot "
@@ -287,6 +296,42 @@ class _Coder:
                 if (s is None and t is None) or (s is not None and t is not None and s.code == t.code):
                     continue
                 self.add(n, noun.idx, noun.idx + len(noun.text), code, s, t, modality, noun=True)
+
+    def victims(self, head: Token, verb: Token) -> list[Mention]:
+        """Who was hit when the object names no actor: whoever uses what was hit ("sites used by
+        Iran-backed militias"), else the people or forces of the place it was hit in ("killed
+        dozens of people in Gaza" -> PSECVL, "struck military sites south of Damascus" ->
+        SYRMIL, "shelled Kherson" -> UKR)."""
+        for t in head.subtree:
+            if t.dep_ == "agent":
+                by = next((o for o in t.children if o.dep_ == "pobj"), None)
+                if by is not None and self.index.actors(by):
+                    return self.index.actors(by)[:1]
+        noun = head
+        if noun.lemma_.lower() in _QUANTITIES:  # "dozens of people"
+            of = prep_object([noun], "of")
+            noun = of if of is not None else noun
+        country = None
+        for t in [*head.subtree, *(c for p in verb.children if p.dep_ == "prep"
+                                    and p.lower_ in ("in", "near", "across", "around")
+                                    for c in p.subtree)]:
+            place = self.index.place(t) if t.pos_ == "PROPN" else None
+            mention = self.index.by_token.get(t.i)
+            if place is not None:
+                country = place.country
+            elif mention is not None and mention.kind == "state" and mention.sector is None:
+                country = mention.country
+            if country:
+                break
+        if country is None:
+            return []
+        lemma = noun.lemma_.lower()
+        military = lemma in _MILITARY_THINGS or any(
+            c.lower_ == "military" for c in noun.children if c.dep_ in ("amod", "compound"))
+        sector = "CVL" if lemma in _PEOPLE else "MIL" if military else None
+        return [Mention(text=noun.text, start=noun.idx, end=noun.idx + len(noun.text),
+                        code=country + (sector or ""), name=None, kind="generic" if sector else "state",
+                        country=country, sector=sector)]
 
     def owner_state(self, head: Token) -> list[Mention]:
         """ "Russian missile strikes", "US sanctions": an event noun a country word modifies is

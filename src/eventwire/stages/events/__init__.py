@@ -374,9 +374,13 @@ class _Coder:
         hypothetical = any(c.lower_ in _MODAL_HYPOTHETICAL and c.dep_ == "aux" for c in verb.children)
         attributed: str | None = None
         node = verb
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                         for m in c.children) for c in verb.children):
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                    for m in c.children) for c in verb.children)
+        if conditional:
             hypothetical = future = True  # "Israel would release prisoners if Hamas frees ..."
+        elif any(c.lower_ == "would" and c.dep_ == "aux" for c in verb.children) \
+                and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
+            hypothetical, future = False, True  # "said ministers would meet": reported future
         for _ in range(4):
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
                 hypothetical = True

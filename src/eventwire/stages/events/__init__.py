@@ -69,6 +69,9 @@ _SYMMETRIC = frozenset({"044", "046"})
 _VIOLENT = frozenset({"18", "19", "20"})
 # Roots where a state acts or is acted on as a territory or a force, not as a government.
 _STATE_AS_SUCH = frozenset({"15", "17", "18", "19", "20"})
+# Roots of acts that parties named together do with each other ("Jordan and Iraq began sharing
+# intelligence", "France and India held joint exercises").
+_RECIPROCAL = frozenset({"03", "04", "05", "06"})
 # A cooperative act not yet done is, in CAMEO, an intent to do it: "will meet" is 036, "plans to
 # send aid" 033, "would release prisoners" 0353. Codes of roots 04-08 -> their root-03 intent.
 _INTENT_OF = {
@@ -226,6 +229,8 @@ class _Coder:
             targets = self.owner_state(target_tok)
         if not targets and target_tok is not None and code[:2] in _VIOLENT:
             targets = self.victims(target_tok, verb)
+        if not targets and rule.requires == "xcomp":
+            targets = self.complement_target(verb)
         self.note(verb, f"rule {rule.origin} -> {code}; source slot "
                         f"{source_tok.text if source_tok is not None else '-'} "
                         f"{[m.code for m in sources]}, target slot "
@@ -235,6 +240,13 @@ class _Coder:
         trigger_end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]) + 1
         trigger = self.doc[verb.i:trigger_end]
         modality = self.modality(verb)
+        if not targets and len(sources) >= 2 and code[:2] in _RECIPROCAL:
+            # "Jordan and Iraq began sharing intelligence": each with the others
+            for one in sources:
+                for other in sources:
+                    if one.code != other.code:
+                        self.add(n, trigger.start_char, trigger.end_char, code, one, other, modality)
+            return
         for s in _or_none(sources):
             for t in _or_none(targets):
                 if s is None and t is None:
@@ -296,6 +308,23 @@ class _Coder:
                 if (s is None and t is None) or (s is not None and t is not None and s.code == t.code):
                     continue
                 self.add(n, noun.idx, noun.idx + len(noun.text), code, s, t, modality, noun=True)
+
+    def complement_target(self, verb: Token) -> list[Mention]:
+        """ "threatened to break relations with Guyana", "threatened to strike Israeli nuclear
+        facilities": the target of what the infinitive says."""
+        comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if comp is None:
+            return []
+        obj = object_of(comp)
+        found = self.index.actors(obj) if obj is not None else []
+        for p in ("with", "on", "against", "to", "at"):
+            if found:
+                break
+            tok = prep_object([comp] + ([obj] if obj is not None else []), p)
+            found = self.index.actors(tok) if tok is not None else []
+        if not found and obj is not None:
+            found = self.owner_state(obj) or self.victims(obj, comp)
+        return found
 
     def victims(self, head: Token, verb: Token) -> list[Mention]:
         """Who was hit when the object names no actor: whoever uses what was hit ("sites used by
@@ -419,7 +448,7 @@ class _Coder:
         if modality.future and code in _INTENT_OF:
             code = _INTENT_OF[code]
         info = self.lex.info(code)
-        if code[:2] not in _STATE_AS_SUCH:
+        if code[:2] not in _STATE_AS_SUCH and code != "062":  # military cooperation: the states
             source, target = _government(source), _government(target)
         sent = self.sent
         text = self.doc.text

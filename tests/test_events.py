@@ -137,3 +137,10 @@ def test_explain_shows_the_rule_that_fired_and_why_others_did_not():
                              catch_exceptions=False).output
     assert "accused (accuse, ROOT): rule events/verbs_" in out
     assert "112 ACCUSE RUSGOV -> USAGOV [accused]" in out
+
+
+def test_casualties_of_a_coded_attack_are_not_a_second_event_and_ids_are_unique(events):
+    evs = events("Two Malian soldiers were killed when their patrol was attacked by JNIM fighters. "
+                 "Malian troops later struck a JNIM camp.")
+    assert all(e.source is not None for e in evs if e.cameo.root == "19")
+    assert len({e.event_id for e in evs}) == len(evs)

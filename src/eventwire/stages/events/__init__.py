@@ -25,6 +25,7 @@ actor spans as evidence, and a confidence from the rule that fired.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -119,10 +120,12 @@ class _Coder:
         self.events: list[Event] = []
         self.seen: set[tuple[int, str, str | None, str | None, int]] = set()
         self.sent = doc[0:0]
+        self.numbers = itertools.count(1)  # event ids stay unique when an event is dropped
 
     def sentence(self, n: int, start: int, end: int) -> None:
         doc = self.doc
         self.sent = doc[start:end]
+        first = len(self.events)
         complements: set[int] = set()  # infinitives a coded verb took
         arguments: set[int] = set()  # nouns a coded verb took as a slot
         coded: dict[int, str] = {}  # verb token -> the code its rule gave
@@ -159,6 +162,12 @@ class _Coder:
                 self.code_noun(n, token)
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in self.lex.adjectives:
                 self.code_adjective(n, token)
+        # "Two soldiers were killed when their patrol was attacked by JNIM": the casualties of
+        # an attack the sentence codes with its attacker are not a second, attacker-less event
+        here = self.events[first:]
+        if any(e.source is not None and e.cameo.root in _VIOLENT for e in here):
+            kept = [e for e in here if not (e.source is None and e.cameo.root in _VIOLENT)]
+            self.events[first:] = kept
 
     def note(self, token: Token, why: str) -> None:
         if self.trace is not None:
@@ -294,11 +303,13 @@ class _Coder:
         sources = self.index.actors(by) if by is not None else (
             [self.index.by_token[owner.i]] if owner is not None else self.owner_state(noun))
         target_tok = None
-        for p in ("against", "on", "with", "at", "to", "between"):
+        for p in ("against", "on", "with", "at", "to", "between", "of"):
             target_tok = prep_object([noun], p)
             if target_tok is not None:
                 break
         targets = self.index.actors(target_tok) if target_tok is not None else []
+        if not targets and target_tok is not None and code[:2] in _VIOLENT:
+            targets = self.victims(target_tok, noun)  # "bombardment of Beirut's suburbs"
         if target_tok is not None and target_tok.head.lower_ == "between" and len(targets) >= 2 \
                 and not sources:
             sources, targets = targets[:1], targets[1:2]
@@ -352,6 +363,14 @@ class _Coder:
                 country = mention.country
             if country:
                 break
+        if country is None and self.actor_lexicon is not None:
+            for mod in noun.children:  # "Armenian border posts"
+                if mod.dep_ in ("amod", "compound"):
+                    entry = next((e for e in self.actor_lexicon.lookup(mod.text, self.article.published)
+                                  if e.source in ("adjective", "country") and e.country), None)
+                    country = entry.country if entry is not None else None
+                    if country:
+                        break
         if country is None:
             return []
         lemma = noun.lemma_.lower()
@@ -455,7 +474,7 @@ class _Coder:
         slots = "both" if source and target else "source" if source else "target"
         confidence = _CONFIDENCE[slots] - (0.15 if noun else 0.0)
         self.events.append(Event(
-            event_id=f"{self.article.id}:{len(self.events) + 1}",
+            event_id=f"{self.article.id}:{next(self.numbers)}",
             sentence=n,
             evidence=Span(text[sent.start_char:sent.end_char], sent.start_char, sent.end_char),
             trigger=Span(text[start:end], start, end),

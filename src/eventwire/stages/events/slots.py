@@ -148,6 +148,9 @@ def _relative_head(clause: Token) -> Token:
     """The noun a relative clause is about: "the air strikes earlier in the day which killed"
     hangs on "day" in the parse, but is about the strikes."""
     head = clause.head
+    if head.ent_type_ in ("GPE", "LOC", "FAC") and head.dep_ == "pobj" \
+            and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # "strikes on Dnipro, which killed nine": the strikes
     for _ in range(4):
         if head.ent_type_ not in ("DATE", "TIME") or head.head is head:
             break

@@ -57,13 +57,24 @@ def render_table(result: ArticleResult) -> str:
             f"{len(result.mentions)} actor mentions, {len(result.places)} places, "
             f"{len(result.times)} times"
         )
+    if result.events:
+        lines.append(f"  {'cameo':<6}{'type':<11}{'source':<11}   {'target':<11}{'date':<11}"
+                     f"{'place':<14}trigger [modality]")
     for e in result.events:
         src = e.source.code if e.source else "-"
         tgt = e.target.code if e.target else "-"
+        when = e.date.value if e.date and e.date.value else "-"
+        where = (e.location.name or e.location.text) if e.location else "-"
+        flags = [k for k in ("negated", "future", "hypothetical", "historical")
+                 if getattr(e.modality, k)]
+        if e.modality.attributed_to:
+            flags.append(f"per {e.modality.attributed_to}")
         lines.append(
-            f"  {e.cameo.code:<5} {e.plover.type or '-':<10} {src:<10} -> {tgt:<10} "
-            f"{e.trigger.text!r} ({e.date.value if e.date else 'no date'})"
+            f"  {e.cameo.code:<6}{e.plover.type or '-':<11}{src:<11}-> {tgt:<11}{when:<11}"
+            f"{where[:13]:<14}{e.trigger.text!r}{' [' + ', '.join(flags) + ']' if flags else ''}"
         )
+        evidence = " ".join(e.evidence.text.split())
+        lines.append(f"      {evidence[:94] + '...' if len(evidence) > 97 else evidence}")
     if result.mentions:
         actors = ", ".join(f"{m.text} [{m.code or '?'}]" for m in result.mentions)
         lines.extend(textwrap.wrap(f"actors: {actors}", width=100, initial_indent="  ",

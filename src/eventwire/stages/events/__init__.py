@@ -318,6 +318,8 @@ class _Coder:
             for t in _or_none(targets):
                 if (s is None and t is None) or (s is not None and t is not None and s.code == t.code):
                     continue
+                if s is None and code[:2] not in _VIOLENT and code[:2] != "17":
+                    continue  # "talks with Ukrainian officials": whose talks, the noun does not say
                 self.add(n, noun.idx, noun.idx + len(noun.text), code, s, t, modality, noun=True)
 
     def complement_target(self, verb: Token) -> list[Mention]:

@@ -152,6 +152,10 @@ class _Coder:
                     and token.head.i in coded and coded[token.head.i][:2] in _VIOLENT:
                 self.note(token, "the same attack as the verb it hangs on")
                 continue  # "struck Kharkiv, killing 11": one attack, told twice
+            if token.dep_ in ("advcl", "xcomp") and token.tag_ == "VB" and token.head.i in coded \
+                    and coded[token.head.i][:2] == rule.code[:2]:
+                self.note(token, "the purpose of the verb it hangs on, the same kind of act")
+                continue  # "will visit Syria to discuss the return of refugees": one visit
             coded[token.i] = rule.code
             if rule.requires == "xcomp" and lemma not in _DENIALS:
                 # "denied striking": the denial and, negated, the act denied are both kept

@@ -89,7 +89,10 @@ class MentionIndex:
 def _phrase(head: Token) -> list[Token]:
     """Tokens of the noun phrase ``head`` heads, without clauses and coordination."""
     out = [head]
-    stack = [c for c in head.children if c.dep_ not in _CLAUSES and c.dep_ not in ("conj", "cc")]
+    # a post-nominal adjective phrase ("settlers responsible for attacks on Palestinians") is a
+    # clause in all but name: its actors are not the phrase's
+    stack = [c for c in head.children if c.dep_ not in _CLAUSES and c.dep_ not in ("conj", "cc")
+             and not (c.dep_ == "amod" and c.i > head.i)]
     while stack:
         t = stack.pop()
         out.append(t)

@@ -144,3 +144,9 @@ def test_casualties_of_a_coded_attack_are_not_a_second_event_and_ids_are_unique(
                  "Malian troops later struck a JNIM camp.")
     assert all(e.source is not None for e in evs if e.cameo.root == "19")
     assert len({e.event_id for e in evs}) == len(evs)
+
+
+def test_a_bodys_it_in_what_it_is_reported_to_say_is_the_body(events):
+    evs = events("Hamas said in a statement that it had fired rockets at Israeli positions.")
+    fired = next(e for e in evs if e.trigger.text == "fired")
+    assert fired.source.code == "PSEREBHMS"

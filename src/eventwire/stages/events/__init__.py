@@ -62,6 +62,7 @@ _MILITARY_THINGS = frozenset({"base", "position", "post", "barracks", "garrison"
                               "checkpoint", "airbase", "airfield", "depot", "outpost"})
 _QUANTITIES = frozenset({"dozen", "hundred", "thousand", "score", "number", "lot", "million",
                          "more", "most", "some", "many"})
+_BODY_PRONOUNS = frozenset({"it", "they", "we"})
 _ACCUSING = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize", "denounce"})
 _MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
@@ -236,6 +237,8 @@ class _Coder:
                 arguments.add(tok.i)
         sources = self.index.actors(source_tok) if source_tok is not None else []
         targets = self.index.actors(target_tok) if target_tok is not None else []
+        if not sources and source_tok is not None and source_tok.lower_ in _BODY_PRONOUNS:
+            sources = self.bound_pronoun(source_tok)
         if not sources and source_tok is not None:
             sources = self.owner_state(source_tok)
         if not targets and target_tok is not None:
@@ -325,6 +328,17 @@ class _Coder:
                 if s is None and code[:2] not in _VIOLENT and code[:2] != "17":
                     continue  # "talks with Ukrainian officials": whose talks, the noun does not say
                 self.add(n, noun.idx, noun.idx + len(noun.text), code, s, t, modality, noun=True)
+
+    def bound_pronoun(self, pronoun: Token) -> list[Mention]:
+        """ "Hamas's armed wing said that it had fired rockets": a body's "it" (or "they", "we")
+        in what that body is reported to say is the body."""
+        node = pronoun.head
+        while node.dep_ in ("conj", "advcl") and node.head is not node:
+            node = node.head
+        if node.dep_ != "ccomp" or node.head.lemma_.lower() not in REPORTING:
+            return []
+        subj, _ = subject_of(node.head)
+        return self.index.actors(subj)[:1] if subj is not None else []
 
     def complement_target(self, verb: Token) -> list[Mention]:
         """ "threatened to break relations with Guyana", "threatened to strike Israeli nuclear

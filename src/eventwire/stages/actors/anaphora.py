@@ -6,6 +6,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from eventwire.stages.actors.context import REFERENCE, Cand, DocContext, clause_subject, recent_start
+from eventwire.stages.quoting import inside_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,7 +28,7 @@ def references(ctx: DocContext, chosen: list[Cand]) -> list[Cand]:
             continue
         before = earlier[:bisect.bisect_left(starts, token.i)]
         if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubjpass"):
-            if _quoted(token):
+            if inside_quotation(token):
                 continue  # a speaker's "they" is whoever the speaker means; the text may not say
             here = bisect.bisect_right(sent_starts, token.i) - 1
             window = sent_starts[max(0, here - 2)]
@@ -113,14 +114,6 @@ def _possessed(
                             ctx.label(c.country, sector), c.country, sector, REFERENCE)
             return Cand(owner.i, token.i + 1, c.kind, c.code, c.name, c.country, c.sector, REFERENCE)
     return None
-
-
-def _quoted(token: Token) -> bool:
-    """Whether ``token`` stands inside a direct quotation (in its paragraph so far)."""
-    text = token.doc.text
-    start = text.rfind("\n", 0, token.idx) + 1
-    before = text[start:token.idx]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _half(token: Token, before: list[Cand]) -> Cand | None:

@@ -41,6 +41,7 @@ from eventwire.stages.events.slots import (
     prep_object,
     subject_of,
 )
+from eventwire.stages.quoting import inside_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -464,7 +465,8 @@ class _Coder:
                 attributed = attributed or self.code_of(subject_of(head)[0])
             if node.dep_ == "xcomp" and lemma in _INTENT:
                 future = True
-            if node.dep_ == "ccomp" and lemma in REPORTING and head.i < verb.i:
+            if node.dep_ == "ccomp" and lemma in REPORTING and (head.i < verb.i or inside_quotation(verb)):
+                # "X said Y attacked Z", and anything said inside quotation marks
                 attributed = attributed or self.code_of(subject_of(head)[0])
             if node.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "prep"):
                 break

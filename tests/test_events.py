@@ -150,3 +150,9 @@ def test_a_bodys_it_in_what_it_is_reported_to_say_is_the_body(events):
     evs = events("Hamas said in a statement that it had fired rockets at Israeli positions.")
     fired = next(e for e in evs if e.trigger.text == "fired")
     assert fired.source.code == "PSEREBHMS"
+
+
+def test_a_strike_by_workers_is_a_labour_strike_not_an_attack(events):
+    evs = events("A strike by Kenyan teachers closed schools. Israeli strikes hit Rafah.")
+    codes = {e.trigger.text: e.cameo.code for e in evs}
+    assert codes.get("strike") == "143" and codes.get("strikes", "190")[:2] == "19"

@@ -63,6 +63,7 @@ _MILITARY_THINGS = frozenset({"base", "position", "post", "barracks", "garrison"
                               "checkpoint", "airbase", "airfield", "depot", "outpost"})
 _QUANTITIES = frozenset({"dozen", "hundred", "thousand", "score", "number", "lot", "million",
                          "more", "most", "some", "many"})
+_WORKFORCE = frozenset({"LAB", "EDU", "HLH", "AGR", "CVL", "OPP", "BUS", "MED"})
 _BODY_PRONOUNS = frozenset({"it", "they", "we"})
 _ACCUSING = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize", "denounce"})
 _MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
@@ -316,6 +317,8 @@ class _Coder:
             if target_tok is not None:
                 break
         targets = self.index.actors(target_tok) if target_tok is not None else []
+        if noun.lemma_.lower() == "strike" and sources and sources[0].sector in _WORKFORCE:
+            code = "143"  # "a strike by teachers" is a labour strike, not an attack
         if not targets and target_tok is not None and code[:2] in _VIOLENT:
             targets = self.victims(target_tok, noun)  # "bombardment of Beirut's suburbs"
         if target_tok is not None and target_tok.head.lower_ == "between" and len(targets) >= 2 \

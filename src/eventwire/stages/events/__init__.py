@@ -411,9 +411,11 @@ class _Coder:
         code = self.noun_code(head) if head.pos_ in ("NOUN", "PROPN") else None
         if code is None or self.actor_lexicon is None:
             return []
-        for mod in head.children:
-            if mod.dep_ not in ("amod", "compound", "poss", "nmod"):
-                continue
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        # "Ukrainian drone attacks": the country word may modify the compound before the head
+        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
+                      if g.dep_ in ("amod", "compound", "poss")]
+        for mod in modifiers:
             entry = next((e for e in self.actor_lexicon.lookup(mod.text, self.article.published)
                           if e.source in ("adjective", "country") and e.country), None)
             if entry is not None and entry.country:

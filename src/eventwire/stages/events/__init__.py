@@ -376,9 +376,12 @@ class _Coder:
             of = prep_object([noun], "of")
             noun = of if of is not None else noun
         country = None
+        subject = subject_of(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
+        aimed = [p for p in (subject.children if subject is not None else ())
+                 if p.dep_ == "prep" and p.lower_ in ("on", "against")]  # "strikes on Gaza killed"
         for t in [*head.subtree, *(c for p in verb.children if p.dep_ == "prep"
                                     and p.lower_ in ("in", "near", "across", "around")
-                                    for c in p.subtree)]:
+                                    for c in p.subtree), *(c for p in aimed for c in p.subtree)]:
             place = self.index.place(t) if t.pos_ == "PROPN" else None
             mention = self.index.by_token.get(t.i)
             if place is not None:

@@ -21,6 +21,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Clauses inside a noun phrase that speak of other actors.
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "punct"})
 # Verbs whose object, not their subject, does what the infinitive says ("urged Russia to halt").
+_SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "region", "province",
+                          "district", "suburb", "area"})
 OBJECT_CONTROL = frozenset({"urge", "call", "ask", "press", "push", "order", "force", "persuade",
                             "encourage", "invite", "tell", "warn", "allow", "help", "request",
                             "pressure", "pressurise", "pressurize", "appeal"})
@@ -70,6 +72,11 @@ class MentionIndex:
         """A town named where an actor should be ("struck Kharkiv") stands for its country."""
         if self.gazetteer is None:
             return None
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _SETTLEMENTS:
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            named = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+            if named is not None:
+                head = named  # "the city of Sumy"
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
             span = ent

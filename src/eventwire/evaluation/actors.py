@@ -7,7 +7,6 @@ offset map first.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from eventwire.evaluation import Score
 from eventwire.ingest import read_text
 from eventwire.options import Options
 from eventwire.pipeline import code_articles
-from eventwire.samples import sample_path
+from eventwire.samples import read_records, stories_by_id
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -82,26 +81,17 @@ def _gold_doc(
 
 def load_gold() -> list[GoldDoc]:
     """The sample corpus's mention annotations and the targeted cases."""
-    stories = {}
-    with sample_path().open(encoding="utf-8") as fh:
-        for line in fh:
-            story = json.loads(line)
-            stories[story["id"]] = story
+    stories = stories_by_id()
     docs = []
-    with sample_path(MENTIONS_GOLD).open(encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            story = stories[record["id"]]
-            if record["mentions"]:
-                docs.append(_gold_doc(record, story["text"], date.fromisoformat(story["published"]),
-                                      "corpus", story.get("title")))
+    for record in read_records(MENTIONS_GOLD):
+        story = stories[record["id"]]
+        if record["mentions"]:
+            docs.append(_gold_doc(record, story["text"], date.fromisoformat(story["published"]),
+                                  "corpus", story.get("title")))
     for name in (CASES_GOLD, HELDOUT_GOLD):
-        with sample_path(name).open(encoding="utf-8") as fh:
-            for line in fh:
-                record = json.loads(line)
-                docs.append(_gold_doc(record, record["text"],
-                                      date.fromisoformat(record["published"]),
-                                      record.get("topic", "case")))
+        for record in read_records(name):
+            docs.append(_gold_doc(record, record["text"], date.fromisoformat(record["published"]),
+                                  record.get("topic", "case")))
     return docs
 
 

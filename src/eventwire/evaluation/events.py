@@ -13,7 +13,6 @@ any other: the modality is scored separately (not yet).
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from eventwire.evaluation import Score
 from eventwire.ingest import read_text
 from eventwire.options import Options
 from eventwire.pipeline import code_articles
-from eventwire.samples import sample_path
+from eventwire.samples import GOLD, read_records, sample_path, stories_by_id
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,30 +73,20 @@ def label_of(cameo: str, plover_type: str | None) -> str:
 
 def load_golden() -> list[GoldStory]:
     """The sample stories that have annotated events (the Spanish one is skipped)."""
-    stories = {}
-    with sample_path().open(encoding="utf-8") as fh:
-        for line in fh:
-            story = json.loads(line)
-            stories[story["id"]] = story
+    stories = stories_by_id()
     out = []
-    with sample_path("gold.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            if record.get("expect_status"):
-                continue
-            story = stories[record["id"]]
-            out.append(GoldStory(record["id"], story["text"], story.get("title"),
-                                 date.fromisoformat(story["published"]),
-                                 _events(record, story["text"])))
-    cases = sample_path(CASES)
-    if cases.exists():
-        with cases.open(encoding="utf-8") as fh:
-            for line in fh:
-                record = json.loads(line)
-                out.append(GoldStory(record["id"], record["text"], None,
-                                     date.fromisoformat(record["published"]),
-                                     _events(record, record["text"]),
-                                     f"case: {record.get('topic', 'other')}"))
+    for record in read_records(GOLD):
+        if record.get("expect_status"):
+            continue
+        story = stories[record["id"]]
+        out.append(GoldStory(record["id"], story["text"], story.get("title"),
+                             date.fromisoformat(story["published"]), _events(record, story["text"])))
+    if sample_path(CASES).exists():
+        for record in read_records(CASES):
+            out.append(GoldStory(record["id"], record["text"], None,
+                                 date.fromisoformat(record["published"]),
+                                 _events(record, record["text"]),
+                                 f"case: {record.get('topic', 'other')}"))
     return out
 
 

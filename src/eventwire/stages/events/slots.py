@@ -9,6 +9,7 @@ phrase are not searched: their actors are not the phrase's.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from eventwire.lexicons.gazetteer import Gazetteer
@@ -36,8 +37,6 @@ class MentionIndex:
         self.by_token: dict[int, Mention] = {}
         self.gazetteer = gazetteer
         starts = [s for s, _ in doc_tokens]
-        import bisect
-
         for m in mentions:
             if not m.code:
                 continue

@@ -16,6 +16,14 @@ def nlp():
     return nlp_mod.load()
 
 
+@pytest.fixture(scope="session")
+def resources(nlp):
+    """The default lexicons and gazetteer, indexed for ``nlp``, built once for the whole run."""
+    from eventwire.stages import load_resources
+
+    return load_resources(Options(), nlp)
+
+
 @pytest.fixture
 def options() -> Options:
     return Options()

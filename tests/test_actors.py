@@ -11,11 +11,6 @@ from eventwire.pipeline import code_text
 from eventwire.stages import load_resources
 
 
-@pytest.fixture(scope="module")
-def resources(nlp):
-    return load_resources(Options(), nlp)
-
-
 @pytest.fixture
 def mentions(nlp, resources):
     def run(text, published=date(2016, 9, 17)):

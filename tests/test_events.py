@@ -11,12 +11,6 @@ from eventwire.cli import cli
 from eventwire.errors import InputError
 from eventwire.options import Options
 from eventwire.pipeline import code_text
-from eventwire.stages import load_resources
-
-
-@pytest.fixture(scope="module")
-def resources(nlp):
-    return load_resources(Options(), nlp)
 
 
 @pytest.fixture

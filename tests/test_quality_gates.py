@@ -9,16 +9,14 @@ import pytest
 
 from eventwire.evaluation import events as event_eval
 from eventwire.evaluation.actors import evaluate, load_gold
-from eventwire.options import Options
-from eventwire.stages import load_resources
 
 GATES = json.loads((Path(__file__).with_name("quality_gates.json")).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def actor_scores(nlp):
+def actor_scores(nlp, resources):
     docs = load_gold()
-    total, by_topic, _ = evaluate(docs, nlp=nlp, resources=load_resources(Options(), nlp))
+    total, by_topic, _ = evaluate(docs, nlp=nlp, resources=resources)
     return docs, total, by_topic
 
 
@@ -37,9 +35,9 @@ def test_actor_mentions_meet_the_pinned_floor(actor_scores):
 
 
 @pytest.fixture(scope="module")
-def event_scores(nlp):
+def event_scores(nlp, resources):
     stories = event_eval.load_golden()
-    scores, _ = event_eval.evaluate(stories, nlp=nlp, resources=load_resources(Options(), nlp))
+    scores, _ = event_eval.evaluate(stories, nlp=nlp, resources=resources)
     return stories, scores
 
 

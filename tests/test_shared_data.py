@@ -47,13 +47,11 @@ def test_voa_ingest_twice_stores_each_story_once(shared, tmp_path):
     assert stats["published_from"] == "2019-11-25" and stats["published_to"] == "2025-03-14"
 
 
-def test_seed_actors_people_and_their_surnames_resolve(shared, nlp):
-    from eventwire.options import Options
+def test_seed_actors_people_and_their_surnames_resolve(shared, nlp, resources):
     from eventwire.pipeline import code_text
-    from eventwire.stages import load_resources
 
     text = (shared / "data" / "seed" / "syria_unsc_2016.txt").read_text(encoding="utf-8")
-    result = code_text(text, nlp=nlp, resources=load_resources(Options(), nlp),
+    result = code_text(text, nlp=nlp, resources=resources,
                        published=date(2016, 9, 17))
     people = {}
     for m in result.mentions:
@@ -76,15 +74,13 @@ def test_seed_actors_people_and_their_surnames_resolve(shared, nlp):
     assert any("RIA Novosti" in n for n in names)
 
 
-def test_seed_events_the_stage_codes_today(shared, nlp):
+def test_seed_events_the_stage_codes_today(shared, nlp, resources):
     """What the events stage gets from the seed article so far (docs/events.md); the quote-borne
     accusations (Zakharova's, the Syrian army's) wait for the quotes stage."""
-    from eventwire.options import Options
     from eventwire.pipeline import code_text
-    from eventwire.stages import load_resources
 
     text = (shared / "data" / "seed" / "syria_unsc_2016.txt").read_text(encoding="utf-8")
-    result = code_text(text, nlp=nlp, resources=load_resources(Options(), nlp),
+    result = code_text(text, nlp=nlp, resources=resources,
                        published=date(2016, 9, 17))
     got = {(e.cameo.code, e.source.code if e.source else None, e.target.code if e.target else None)
            for e in result.events}

@@ -306,6 +306,43 @@ def eval_golden(misses: int, fmt: str) -> None:
                    f"[{m.trigger}] {m.sentence[:90]!r}")
 
 
+@evaluate.command("quotes")
+@click.option("--set", "sets", type=click.Choice(["stories", "heldout"]), multiple=True,
+              help="Score only these annotated sets (repeatable; default: all).")
+@click.option("--misses", type=int, default=20, show_default=True,
+              help="How many wrong speakers to list.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def eval_quotes(sets: tuple[str, ...], misses: int, fmt: str) -> None:
+    """Score quotes: content spans (character F1 per kind) and speakers (accuracy on the
+    gold quotes: same full name for named people, same actor code otherwise)."""
+    from eventwire.evaluation.quotes import evaluate as run_eval
+    from eventwire.evaluation.quotes import load_gold
+
+    docs = [d for d in load_gold() if not sets or d.topic in sets]
+    scores, wrong = run_eval(docs)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "span": {"all": scores.span_total.as_dict(),
+                     **{k: v.as_dict() for k, v in sorted(scores.span.items())}},
+            "speaker_accuracy": {k: {"quotes": v.gold, "right": v.matched,
+                                     "accuracy": round(v.recall, 4)}
+                                 for k, v in sorted(scores.speakers.items())},
+            "direct_speaker_accuracy_by_set": {k: round(v.recall, 4)
+                                               for k, v in sorted(scores.by_set.items())},
+            "misses": [dataclasses.asdict(m) for m in wrong]}, indent=2))
+        return
+    click.echo("content spans (characters)")
+    click.echo(render_scores(scores.span_total, scores.span), nl=False)
+    click.echo("\nspeaker accuracy      quotes   right  accuracy")
+    rows = [*((f"{k} quotes", v) for k, v in sorted(scores.speakers.items())),
+            *((f"  direct, {k}", v) for k, v in sorted(scores.by_set.items()))]
+    for name, v in rows:
+        click.echo(f"{name:<20}{v.gold:>8}{v.matched:>8}{v.recall:>10.3f}")
+    for m in wrong[:misses]:
+        click.echo(f"  {m.doc:<10} {m.text[:70]!r} gold={m.gold} predicted={m.predicted}")
+
+
 @cli.command()
 def version() -> None:
     """Print eventwire's version and its pipeline version."""

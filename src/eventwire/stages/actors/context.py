@@ -109,7 +109,7 @@ def clause_subject(token: Token) -> Token | None:
     """The subject of the clause that governs ``token``, or of the clause that one hangs on
     ("Russia's defence ministry said its forces had taken..." -> ministry)."""
     verb = token
-    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
     via_conj = False
     while True:
@@ -117,7 +117,7 @@ def clause_subject(token: Token) -> Token | None:
                     and not c.left_edge.i <= token.i <= c.right_edge.i]
         if subjects and not via_conj:
             return subjects[0]
-        if verb.head is verb or verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "pcomp"):
+        if verb.head.i == verb.i or verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "pcomp"):
             return None
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head  # "accused Rwanda of sending troops": on to "accused"

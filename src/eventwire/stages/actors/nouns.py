@@ -69,7 +69,7 @@ def is_place(token: Token, ctx: DocContext) -> bool:
     cues = ctx.lexicon.place_cues
     empty: frozenset[str] = frozenset()
     head = token.head
-    while token.dep_ in ("conj",) and head is not token:
+    while token.dep_ in ("conj",) and head.i != token.i:
         token, head = head, head.head
     if token.dep_ in ("compound", "poss") and head.lemma_.lower() in cues.get("area", empty):
         return True  # "the Beirut suburbs", "Niamey's airport"
@@ -82,7 +82,7 @@ def is_place(token: Token, ctx: DocContext) -> bool:
             return True
         if head.lower_ in cues.get("weak_prep", empty):
             governor = head.head
-            if governor.pos_ == "ADV" and governor.head is not governor:
+            if governor.pos_ == "ADV" and governor.head.i != governor.i:
                 governor = governor.head  # "flew back to Cairo"
             lemma = governor.lemma_.lower()
             if lemma in cues.get("motion_noun", empty):
@@ -98,7 +98,7 @@ def is_place(token: Token, ctx: DocContext) -> bool:
 def is_locative(token: Token, ctx: DocContext) -> bool:
     """A preposition of place governs ``token`` (through coordination and apposition)."""
     head = token.head
-    while token.dep_ in ("conj", "appos", "compound") and head is not token:
+    while token.dep_ in ("conj", "appos", "compound") and head.i != token.i:
         token, head = head, head.head
     return token.dep_ == "pobj" and head.lower_ in ctx.lexicon.place_cues.get("prep", frozenset())
 
@@ -235,7 +235,7 @@ def _instrument(token: Token, ctx: DocContext) -> bool:
     if token.lemma_.lower() not in ctx.lexicon.equipment or token.lemma_.lower() in _UNITS:
         return False
     node = token
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.lower_ != "along":
         return True

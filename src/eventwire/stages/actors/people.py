@@ -376,7 +376,7 @@ def _bound(
                 s = verb.head  # "Solheim, who said she ..." -> the noun the clause hangs on
                 person = next((p for start, end, p in spans if start <= s.i < end), None)
             return person if person is not None and person.gender in (None, gender) else None
-        if verb.head is verb or verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "relcl", "acl"):
+        if verb.head.i == verb.i or verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "relcl", "acl"):
             return None
         verb, via_conj = verb.head, verb.dep_ == "conj"
 

@@ -37,7 +37,7 @@ def side_of(c: Cand, ctx: DocContext, at: dict[int, Cand], gazetteer: Gazetteer 
     doc = ctx.doc
     noun = doc[c.start:c.end].root
     node = noun
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # "troops and tanks": as the first conjunct
     verb = node.head
     kind = ctx.lexicon.side_verbs.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None

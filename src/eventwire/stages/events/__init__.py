@@ -337,7 +337,7 @@ class _Coder:
         """ "Hamas's armed wing said that it had fired rockets": a body's "it" (or "they", "we")
         in what that body is reported to say is the body."""
         node = pronoun.head
-        while node.dep_ in ("conj", "advcl") and node.head is not node:
+        while node.dep_ in ("conj", "advcl") and node.head.i != node.i:
             node = node.head
         if node.dep_ != "ccomp" or node.head.lemma_.lower() not in REPORTING:
             return []
@@ -462,7 +462,7 @@ class _Coder:
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
                 hypothetical = True
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 break
             lemma = head.lemma_.lower()
             if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in _ACCUSING:

@@ -120,10 +120,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
         if subj is not None:
             if subj.lower_ in ("which", "that", "who") and node.dep_ == "relcl":
-                return _relative_head(node), passive and node is verb
-            return subj, passive and node is verb
+                return _relative_head(node), passive and node.i == verb.i
+            return subj, passive and node.i == verb.i
         if node.dep_ == "relcl":
-            return _relative_head(node), passive and node is verb
+            return _relative_head(node), passive and node.i == verb.i
         if node.dep_ == "xcomp" or (node.dep_ == "advcl" and node.tag_ in ("VBG", "VB")):
             gov = node.head
             if gov.lemma_.lower() in OBJECT_CONTROL:
@@ -136,7 +136,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                     return obj, False
             node = gov
             continue
-        if node.dep_ == "acl" and node.tag_ == "VB" and node.head.head is not node.head:
+        if node.dep_ == "acl" and node.tag_ == "VB" and node.head.head.i != node.head.i:
             node = node.head.head  # "used the opportunity to chastise Russia": who used it
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
@@ -146,7 +146,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return obj, False
             node = gov
             continue
-        if node.dep_ in ("conj", "pcomp") and node.head is not node:
+        if node.dep_ in ("conj", "pcomp") and node.head.i != node.i:
             node = node.head if node.dep_ == "conj" else node.head.head
             continue
         return None, passive
@@ -161,10 +161,10 @@ def _relative_head(clause: Token) -> Token:
             and head.head.head.pos_ == "NOUN":
         head = head.head.head  # "strikes on Dnipro, which killed nine": the strikes
     for _ in range(4):
-        if head.ent_type_ not in ("DATE", "TIME") or head.head is head:
+        if head.ent_type_ not in ("DATE", "TIME") or head.head.i == head.i:
             break
         head = head.head
-        while head.pos_ not in ("NOUN", "PROPN") and head.head is not head:
+        while head.pos_ not in ("NOUN", "PROPN") and head.head.i != head.i:
             head = head.head
     return head
 

@@ -343,6 +343,43 @@ def eval_quotes(sets: tuple[str, ...], misses: int, fmt: str) -> None:
         click.echo(f"  {m.doc:<10} {m.text[:70]!r} gold={m.gold} predicted={m.predicted}")
 
 
+@evaluate.command("times")
+@click.option("--set", "sets", type=click.Choice(["stories", "cases", "heldout"]), multiple=True,
+              help="Score only these annotated sets (repeatable; default: all).")
+@click.option("--misses", type=int, default=20, show_default=True,
+              help="How many wrong values to list.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def eval_times(sets: tuple[str, ...], misses: int, fmt: str) -> None:
+    """Score time expressions: value accuracy (same value and precision as the annotation;
+    null annotations must stay null) and detection precision."""
+    from eventwire.evaluation.times import evaluate as run_eval
+    from eventwire.evaluation.times import load_gold
+
+    def wanted(topic: str) -> bool:
+        return not sets or ("cases" if topic.startswith("case") else topic) in sets
+
+    scores, wrong = run_eval([d for d in load_gold() if wanted(d.topic)])
+    if fmt == "json":
+        click.echo(json.dumps({
+            "accuracy": round(scores.accuracy.recall, 4), "expressions": scores.accuracy.gold,
+            "detection": scores.detection.as_dict(),
+            "by_set": {k: {"expressions": v.gold, "accuracy": round(v.recall, 4)}
+                       for k, v in sorted(scores.by_set.items())},
+            "misses": [{**dataclasses.asdict(m), "published": m.published.isoformat()}
+                       for m in wrong]}, indent=2))
+        return
+    click.echo(f"{'set':<26}{'expressions':>12}{'right':>8}{'accuracy':>10}")
+    for name, v in [("overall", scores.accuracy), *sorted(scores.by_set.items())]:
+        click.echo(f"{name:<26}{v.gold:>12}{v.matched:>8}{v.recall:>10.3f}")
+    d = scores.detection
+    click.echo(f"detection: {d.predicted} expressions found, {d.matched} on an annotated one "
+               f"(precision {d.precision:.3f})")
+    for m in wrong[:misses]:
+        click.echo(f"  {m.doc:<11} published {m.published}  {m.text!r}: gold {m.gold}, "
+                   f"predicted {m.predicted}")
+
+
 @cli.command()
 def version() -> None:
     """Print eventwire's version and its pipeline version."""

@@ -15,6 +15,9 @@ from typing import Any, Literal
 
 Status = Literal["ok", "skipped", "error"]
 Precision = Literal["day", "week", "month", "year"]
+# An event's date is its own time expression's precision, or "published" when the article's
+# publication date stands in for a date the text does not give.
+EventPrecision = Literal["day", "week", "month", "year", "published"]
 ActorKind = Literal["state", "organisation", "group", "person", "generic"]
 QuoteKind = Literal["direct", "indirect"]
 
@@ -132,7 +135,7 @@ class EventDate:
     """When an event happened; ``value`` is null when the text could not be resolved."""
 
     value: str | None
-    precision: Precision | None
+    precision: EventPrecision | None
     text: str | None = None
 
     def __post_init__(self) -> None:

@@ -23,10 +23,9 @@ attributed to the speaker.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import TYPE_CHECKING
 
-from eventwire.lexicons import read_tsv
+from eventwire.lexicons.speech import speech_verbs
 from eventwire.records import Article, CodedSpan, Event, Mention, Quote
 from eventwire.stages import Found, Resources
 from eventwire.stages.actors.context import clause_subject
@@ -41,13 +40,6 @@ _PERSONAL = frozenset({"he", "she"})
 _PRONOUNS = _PERSONAL | {"it", "they", "we"}
 # How far back (in paragraphs) an unattributed quote looks for the speaker it continues.
 _RUN_PARAGRAPHS = 2
-
-
-@cache
-def speech_verbs() -> dict[str, frozenset[str]]:
-    """Speech verb lemma -> where its reported content stands (see the lexicon file)."""
-    return {row["lemma"]: frozenset(row["reports"].split(","))
-            for row in read_tsv("speech_verbs.tsv")}
 
 
 @dataclass(frozen=True)

@@ -94,3 +94,31 @@ def test_seed_events_the_stage_codes_today(shared, nlp, resources):
     assert strike.plover.type == "ASSAULT" and strike.cameo.quad_class == 4
     clean = result.article.text
     assert clean[strike.trigger.start:strike.trigger.end] == "killed"  # offsets into the text
+
+
+def test_seed_places_dates_casualties_and_quotes(shared, nlp, resources):
+    """Issue [5/8]'s checks on the seed: where and when the strike was, what it cost, and who
+    said what (with the outlet that quoted Zakharova)."""
+    from eventwire.pipeline import code_text
+
+    text = (shared / "data" / "seed" / "syria_unsc_2016.txt").read_text(encoding="utf-8")
+    result = code_text(text, nlp=nlp, resources=resources, published=date(2016, 9, 17))
+    strike = next(e for e in result.events if e.cameo.code == "195")
+    assert strike.location is not None and strike.location.geonames_id == 170794  # Deir ez-Zor
+    assert strike.location.country == "SYR"
+    assert strike.date is not None and strike.date.value == "2016-09-17"
+    killed = strike.casualties.killed
+    assert killed is not None and (killed.count, killed.at_least, killed.text) == (24, True, "dozens")
+    assert strike.casualties.injured is None  # "Injure over 100" is only in a removed teaser line
+    assert all(e.casualties.killed is None or e.casualties.killed.count != 62 for e in result.events)
+    monday = [t for t in result.times if t.text == "Monday"]
+    assert [(t.value, t.precision) for t in monday] == [("2016-09-12", "day")]
+    speakers = {q.text[:25]: q for q in result.quotes if q.kind == "direct"}
+    power = speakers["Russia really needs to st"]
+    assert power.speaker is not None and power.speaker.name == "Samantha Power"
+    churkin = speakers["This is a very big questi"]
+    assert churkin.speaker is not None and churkin.speaker.name == "Vitaly Churkin"
+    assert churkin.speaker.code == "RUSGOV"
+    zakharova = speakers["We are reaching a really "]
+    assert zakharova.speaker is not None and zakharova.speaker.name == "Maria Zakharova"
+    assert zakharova.via is not None and "RIA Novosti" in zakharova.via.text

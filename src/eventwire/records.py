@@ -162,8 +162,14 @@ class Count:
 
 @dataclass(frozen=True)
 class Casualties:
+    """Counts of people an event harmed, from the article body; ``victim`` is who they were
+    when the text says ("dozens of Syrian soldiers" -> SYRMIL)."""
+
     killed: Count | None = None
     injured: Count | None = None
+    arrested: Count | None = None
+    displaced: Count | None = None
+    victim: ActorRef | None = None
 
 
 @dataclass(frozen=True)

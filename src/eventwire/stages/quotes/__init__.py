@@ -388,7 +388,15 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ != "conj" or node.head.i == node.i:
             break
         node = node.head
-    return clause_subject(verb)
+    subject = clause_subject(verb)
+    if subject is None and verb.dep_ == "ROOT":
+        # a subject the parser hung elsewhere: "..., Ambassador Vitaly Churkin said:" and
+        # the inverted "..., said Churkin."
+        for near in (verb.nbor(-1) if verb.i else None,
+                     verb.nbor(1) if verb.i + 1 < len(verb.doc) else None):
+            if near is not None and near.pos_ in ("PROPN", "NOUN", "PRON"):
+                return near
+    return subject
 
 
 def _child(token: Token, dep: str) -> Token | None:

@@ -222,6 +222,10 @@ def _attached(span: Span, trigger: Token) -> bool:
     heads = {trigger.i}
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
         heads.add(trigger.head.i)
+    if trigger.dep_ in ("relcl", "acl"):
+        if span.start <= trigger.head.i < span.end:
+            return True  # "the strikes earlier in the day which killed ...": hung on "day"
+        heads.add(trigger.head.i)
     for _ in range(5):
         if node.head.i == node.i:
             return False

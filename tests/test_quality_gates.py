@@ -55,3 +55,46 @@ def test_events_meet_the_pinned_floor(event_scores):
     gate = GATES["events"]
     assert scores.full.f1 >= gate["full_f1"], scores.full.as_dict()
     assert scores.typed.f1 >= gate["type_f1"], scores.typed.as_dict()
+
+
+@pytest.fixture(scope="module")
+def quote_scores(nlp, resources):
+    from eventwire.evaluation import quotes
+
+    docs = quotes.load_gold()
+    scores, _ = quotes.evaluate(docs, nlp=nlp, resources=resources)
+    return docs, scores
+
+
+def test_quote_set_is_large_enough(quote_scores):
+    docs, scores = quote_scores
+    assert sum(len(d.quotes) for d in docs) >= 150
+    assert scores.speakers["direct"].gold >= 150 and {"stories", "heldout"} <= set(scores.by_set)
+
+
+def test_quotes_meet_the_pinned_floor(quote_scores):
+    _, scores = quote_scores
+    gate = GATES["quotes"]
+    assert scores.speakers["direct"].recall >= gate["direct_speaker_accuracy"], scores.speakers
+    assert scores.span_total.f1 >= gate["span_f1"], scores.span_total.as_dict()
+
+
+@pytest.fixture(scope="module")
+def time_scores(nlp, resources):
+    from eventwire.evaluation import times
+
+    docs = times.load_gold()
+    scores, _ = times.evaluate(docs, nlp=nlp, resources=resources)
+    return docs, scores
+
+
+def test_time_set_is_large_and_varied(time_scores):
+    docs, scores = time_scores
+    assert scores.accuracy.gold >= 150
+    precisions = {t.precision for d in docs for t in d.times}
+    assert {"day", "week", "month", "year", None} <= precisions
+
+
+def test_times_meet_the_pinned_floor(time_scores):
+    _, scores = time_scores
+    assert scores.accuracy.recall >= GATES["times"]["value_accuracy"], scores.accuracy.as_dict()

@@ -82,6 +82,15 @@ def render_table(result: ArticleResult) -> str:
     for q in result.quotes:
         who = q.speaker.name or q.speaker.text if q.speaker else "unattributed"
         lines.append(f"  quote [{who}]: {q.text[:90]!r}")
+    if result.places:
+        places = ", ".join(f"{p.text} [{p.country or '?'}" + (f" {p.geonames_id}]" if p.geonames_id else "]")
+                           for p in result.places)
+        lines.extend(textwrap.wrap(f"places: {places}", width=100, initial_indent="  ",
+                                   subsequent_indent="    "))
+    if result.times:
+        times = ", ".join(f"{t.text} = {t.value or '?'}" for t in result.times)
+        lines.extend(textwrap.wrap(f"times: {times}", width=100, initial_indent="  ",
+                                   subsequent_indent="    "))
     return "\n".join(lines) + "\n\n"
 
 

@@ -11,4 +11,4 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 # Bump when any stage's output for the same input can change; the store keys articles on
 # (id, pipeline_version), so re-ingesting under a new version codes everything again.
-PIPELINE_VERSION = "2026.11.2"
+PIPELINE_VERSION = "2026.11.3"

@@ -20,7 +20,7 @@ from eventwire.records import ActorRef, Article, Casualties, Count, Event, Menti
 from eventwire.stages import Found, Resources
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _KINDS = {"kill": "killed", "die": "killed", "dead": "killed", "death": "killed",
           "wound": "injured", "injure": "injured", "hurt": "injured", "injured": "injured",
@@ -62,7 +62,7 @@ def _harmful(event: Event) -> bool:
     return event.plover.type in ("ASSAULT", "COERCE") or event.cameo.root in _HARMFUL_ROOTS
 
 
-def _counts(sentence: Doc, mentions: tuple[Mention, ...]) -> Casualties:
+def _counts(sentence: Span, mentions: tuple[Mention, ...]) -> Casualties:
     found: dict[str, Count] = {}
     victim: ActorRef | None = None
     for token in sentence:

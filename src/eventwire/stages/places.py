@@ -90,7 +90,7 @@ def _is_place(span: Span, mentions: tuple[Mention, ...]) -> bool:
     locative preposition governs it."""
     actor = next((m for m in mentions if m.start <= span.start_char < m.end), None)
     if actor is None:
-        return not span.root.pos_ == "ADJ"
+        return span.root.pos_ != "ADJ"
     if actor.kind not in ("state", "organisation"):
         return actor.kind is None
     return _locative(span.root)
@@ -108,7 +108,7 @@ def _locative(token: Token) -> bool:
     return False
 
 
-def _resolve(text: str, gazetteer: Gazetteer, hints: set[str | None],
+def _resolve(text: str, gazetteer: Gazetteer, hints: set[str],
              state: str | None = None) -> PlaceHit | None:
     """``state``: the country code the actors stage gave the same words ("U.S.")."""
     name = _STRIP.sub("", text.strip())
@@ -163,7 +163,9 @@ class _Locator:
             if ref is None:
                 continue
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-            for t in span if span is not None else ():
+            if span is None:
+                continue
+            for t in span:
                 # "coalition air strikes": the actor modifies the event noun
                 if t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN" \
                         and not span.start <= t.head.i < span.end:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,19 @@ def resources(nlp):
     from eventwire.stages import load_resources
 
     return load_resources(Options(), nlp)
+
+
+@pytest.fixture
+def code(nlp, resources):
+    """Code one text with the session's model and lexicons (no language check: test texts
+    are short), published on a given date."""
+    from eventwire.pipeline import code_text
+
+    def run(text: str, published: date | None = date(2023, 5, 10)):
+        return code_text(text, Options(check_language=False), nlp=nlp, resources=resources,
+                         published=published)
+
+    return run
 
 
 @pytest.fixture

@@ -2,22 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from eventwire.options import Options
-from eventwire.pipeline import code_text
-
-
-@pytest.fixture
-def code(nlp, resources):
-    def run(text, published=date(2024, 3, 14)):
-        return code_text(text, Options(check_language=False), nlp=nlp, resources=resources,
-                         published=published)
-
-    return run
-
 
 def test_news_spellings_resolve_through_the_alias_table(code):
     r = code("Shelling hit a bakery in Deir Ezzor on Monday. Aid convoys arrived in Kiev on Tuesday.")

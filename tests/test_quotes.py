@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from eventwire.options import Options
-from eventwire.pipeline import code_text
 from eventwire.stages.quotes.marks import quotation_parts
-
-
-@pytest.fixture
-def code(nlp, resources):
-    def run(text, published=date(2023, 5, 10)):
-        return code_text(text, Options(check_language=False), nlp=nlp, resources=resources,
-                         published=published)
-
-    return run
 
 
 def direct(result):

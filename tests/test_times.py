@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import pytest
 
-from eventwire.options import Options
-from eventwire.pipeline import code_text
 from eventwire.stages.times.normalise import normalise
 
 SAT = date(2016, 9, 17)  # a Saturday
@@ -60,12 +59,9 @@ def test_leap_day_and_year_boundaries():
 
 
 @pytest.fixture
-def code(nlp, resources):
-    def run(text, published=SAT):
-        return code_text(text, Options(check_language=False), nlp=nlp, resources=resources,
-                         published=published)
-
-    return run
+def code(code):
+    """Published on Saturday 17 September 2016 unless a test says otherwise."""
+    return functools.partial(code, published=SAT)
 
 
 def test_tense_of_the_clause_sets_the_direction(code):

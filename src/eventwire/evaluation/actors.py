@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from eventwire.evaluation import Score
-from eventwire.ingest import read_text
+from eventwire.evaluation import Score, code_annotated
 from eventwire.options import Options
-from eventwire.pipeline import code_articles
 from eventwire.samples import read_records, stories_by_id
 
 if TYPE_CHECKING:
@@ -115,14 +113,10 @@ def evaluate(
     options: Options | None = None,
 ) -> tuple[Score, dict[str, Score], list[Miss]]:
     """Overall score, score per topic, and every disagreement."""
-    options = options or Options(check_language=False)
-    docs = list(docs)
-    articles = [read_text(d.text, options, id=d.id, published=d.published, title=d.title)
-                for d in docs]
     total = Score(0, 0, 0)
     by_topic: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
     misses: list[Miss] = []
-    for doc, result in zip(docs, code_articles(articles, options, nlp, resources), strict=True):
+    for doc, result in code_annotated(docs, nlp, resources, options):
         omap = result.article.offset_map
         predicted = []
         for m in result.mentions:

@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from eventwire.evaluation import Score
-from eventwire.ingest import read_text
+from eventwire.evaluation import Score, code_annotated
 from eventwire.options import Options
-from eventwire.pipeline import code_articles
 from eventwire.samples import GOLD, read_records, sample_path, stories_by_id
 
 if TYPE_CHECKING:
@@ -116,15 +114,11 @@ def evaluate(
     stories: Iterable[GoldStory], nlp: Language | None = None, resources: Resources | None = None,
     options: Options | None = None,
 ) -> tuple[Scores, list[EventMiss]]:
-    options = options or Options(check_language=False)
-    stories = list(stories)
-    articles = [read_text(s.text, options, id=s.id, published=s.published, title=s.title)
-                for s in stories]
     full = typed = Score(0, 0, 0)
     by_label: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
     by_set: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
     misses: list[EventMiss] = []
-    for story, result in zip(stories, code_articles(articles, options, nlp, resources), strict=True):
+    for story, result in code_annotated(stories, nlp, resources, options):
         omap = result.article.offset_map
         predicted = [(omap.span_to_raw(e.evidence.start, e.evidence.end), e) for e in result.events]
         gold = list(story.events)

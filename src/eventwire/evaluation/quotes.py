@@ -22,10 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from eventwire.evaluation import Score
-from eventwire.ingest import read_text
+from eventwire.evaluation import Score, code_annotated
 from eventwire.options import Options
-from eventwire.pipeline import code_articles
 from eventwire.records import Quote
 from eventwire.samples import GOLD, read_records, sample_path, stories_by_id
 
@@ -140,15 +138,11 @@ def evaluate(
     docs: Iterable[GoldQuotes], nlp: Language | None = None, resources: Resources | None = None,
     options: Options | None = None,
 ) -> tuple[QuoteScores, list[QuoteMiss]]:
-    options = options or Options(check_language=False)
-    docs = list(docs)
-    articles = [read_text(d.text, options, id=d.id, published=d.published, title=d.title)
-                for d in docs]
     span: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
     speakers: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
     by_set: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
     misses: list[QuoteMiss] = []
-    for doc, result in zip(docs, code_articles(articles, options, nlp, resources), strict=True):
+    for doc, result in code_annotated(docs, nlp, resources, options):
         omap = result.article.offset_map
         predicted = [(omap.span_to_raw(q.start, q.end), q) for q in result.quotes]
         for kind in ("direct", "indirect"):

@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from eventwire.evaluation import Score
+from eventwire.evaluation import Score, code_annotated
 from eventwire.evaluation.actors import locate
-from eventwire.ingest import read_text
 from eventwire.options import Options
-from eventwire.pipeline import code_articles
 from eventwire.samples import GOLD, read_records, sample_path, stories_by_id
 
 if TYPE_CHECKING:
@@ -109,14 +107,10 @@ def evaluate(
     docs: Iterable[GoldTimes], nlp: Language | None = None, resources: Resources | None = None,
     options: Options | None = None,
 ) -> tuple[TimeScores, list[TimeMiss]]:
-    options = options or Options(check_language=False)
-    docs = list(docs)
-    articles = [read_text(d.text, options, id=d.id, published=d.published, title=d.title)
-                for d in docs]
     accuracy = detection = Score(0, 0, 0)
     by_set: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
     misses: list[TimeMiss] = []
-    for doc, result in zip(docs, code_articles(articles, options, nlp, resources), strict=True):
+    for doc, result in code_annotated(docs, nlp, resources, options):
         omap = result.article.offset_map
         predicted = [(omap.span_to_raw(t.start, t.end), t) for t in result.times]
         right = 0

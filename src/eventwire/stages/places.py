@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from eventwire.lexicons.gazetteer import Gazetteer, PlaceHit
 from eventwire.records import Article, Event, Location, Mention, Place
 from eventwire.stages import Found, Resources
+from eventwire.stages.grammar import hangs_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -151,7 +152,7 @@ class _Locator:
         trigger = self.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if trigger is not None:
             for span, place in inside:
-                if _governs(trigger.root, span.root):
+                if hangs_on(span.root, trigger.root):
                     return place
         local = [p for _, p in inside if not _is_country(p)]
         return local[0] if len(local) == 1 else None
@@ -184,24 +185,6 @@ class _Locator:
             if len(local) == 1:
                 return local[0]
         return None
-
-
-def _governs(trigger: Token, place: Token) -> bool:
-    """Whether a place hangs on the trigger (through its prepositions, the nouns they govern
-    and the compound it modifies), or on the noun a relative-clause trigger describes."""
-    heads = {trigger.i}
-    if trigger.dep_ in ("relcl", "acl") or trigger.pos_ == "NOUN":
-        heads.add(trigger.head.i)
-    node = place
-    for _ in range(6):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.i in heads:
-            return True
-        if node.pos_ in ("VERB", "AUX"):
-            return False
-    return False
 
 
 def _is_country(place: Place) -> bool:

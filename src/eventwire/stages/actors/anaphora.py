@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from eventwire.stages.actors.context import REFERENCE, Cand, DocContext, clause_subject, recent_start
+from eventwire.stages.actors.context import REFERENCE, Cand, DocContext, recent_start
+from eventwire.stages.grammar import clause_subject
 from eventwire.stages.quoting import inside_quotation
 
 if TYPE_CHECKING:

@@ -105,29 +105,6 @@ class DocContext:
         return f"{self.lexicon.adjectives.get(country, country)} {role}"
 
 
-def clause_subject(token: Token) -> Token | None:
-    """The subject of the clause that governs ``token``, or of the clause that one hangs on
-    ("Russia's defence ministry said its forces had taken..." -> ministry)."""
-    verb = token
-    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head
-    via_conj = False
-    while True:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                    and not c.left_edge.i <= token.i <= c.right_edge.i]
-        if subjects and not via_conj:
-            return subjects[0]
-        if verb.head.i == verb.i or verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "pcomp"):
-            return None
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            verb = verb.head  # "accused Rwanda of sending troops": on to "accused"
-        if verb.dep_ in ("xcomp", "prep"):  # "urged Moscow to pull its forces back"
-            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                return obj  # the object is the one who acts
-        verb, via_conj = verb.head, verb.dep_ == "conj"
-
-
 def recent_start(token: Token) -> int:
     """Where the sentence before ``token``'s begins: "the group" stands for an aid or rights
     group only when one was just named; an armed group may be further back."""

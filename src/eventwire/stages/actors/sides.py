@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from eventwire.lexicons.gazetteer import Gazetteer
-from eventwire.stages.actors.context import Cand, DocContext, clause_subject
+from eventwire.stages.actors.context import Cand, DocContext
+from eventwire.stages.grammar import clause_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

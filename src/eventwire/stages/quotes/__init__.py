@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from eventwire.lexicons.speech import speech_verbs
 from eventwire.records import Article, CodedSpan, Event, Mention, Quote
 from eventwire.stages import Found, Resources
-from eventwire.stages.actors.context import clause_subject
+from eventwire.stages.grammar import clause_subject
 from eventwire.stages.quotes.marks import Part, quotation_parts
 
 if TYPE_CHECKING:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from eventwire.lexicons.speech import speech_verbs
 from eventwire.records import Article, Event, EventDate, TimeExpr
 from eventwire.stages import Found, Resources
+from eventwire.stages.grammar import hangs_on
 from eventwire.stages.times.normalise import PIECES, WEEKDAYS, Value, is_duration, normalise
 
 if TYPE_CHECKING:
@@ -216,25 +217,10 @@ def _dated(event: Event, doc: Doc, spans: list[Span], times: list[TimeExpr],
 
 
 def _attached(span: Span, trigger: Token) -> bool:
-    """Whether a time expression modifies the event's trigger (or the verb an event noun is
-    the subject or object of)."""
-    node = span.root
-    heads = {trigger.i}
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("VERB", "AUX"):
-        heads.add(trigger.head.i)
-    if trigger.dep_ in ("relcl", "acl"):
-        if span.start <= trigger.head.i < span.end:
-            return True  # "the strikes earlier in the day which killed ...": hung on "day"
-        heads.add(trigger.head.i)
-    for _ in range(5):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.i in heads:
-            return True
-        if node.pos_ in ("VERB", "AUX"):
-            return False
-    return False
+    """Whether a time expression modifies the event's trigger."""
+    if trigger.dep_ in ("relcl", "acl") and span.start <= trigger.head.i < span.end:
+        return True  # "the strikes earlier in the day which killed ...": hung on "day"
+    return hangs_on(span.root, trigger, steps=5)
 
 
 def _dates_reporting(span: Span) -> bool:

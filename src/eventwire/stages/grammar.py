@@ -1,0 +1,50 @@
+"""Dependency-parse helpers more than one stage reads the parse with."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the clause that governs ``token``, or of the clause that one hangs on
+    ("Russia's defence ministry said its forces had taken..." -> ministry)."""
+    verb = token
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    via_conj = False
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and not c.left_edge.i <= token.i <= c.right_edge.i]
+        if subjects and not via_conj:
+            return subjects[0]
+        if verb.head.i == verb.i or verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "pcomp"):
+            return None
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head  # "accused Rwanda of sending troops": on to "accused"
+        if verb.dep_ in ("xcomp", "prep"):  # "urged Moscow to pull its forces back"
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # the object is the one who acts
+        verb, via_conj = verb.head, verb.dep_ == "conj"
+
+
+def hangs_on(token: Token, trigger: Token, steps: int = 6) -> bool:
+    """Whether ``token`` (a place, a time) modifies an event's trigger: climbing its heads
+    through prepositions and the nouns they govern reaches the trigger, or the noun a
+    relative-clause or nominal trigger hangs on, before any other verb."""
+    heads = {trigger.i}
+    if trigger.dep_ in ("relcl", "acl") or trigger.pos_ in ("NOUN", "PROPN"):
+        heads.add(trigger.head.i)
+    node = token
+    for _ in range(steps):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in heads:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False

@@ -296,9 +296,15 @@ def eval_golden(misses: int, fmt: str) -> None:
         click.echo(json.dumps({"full": scores.full.as_dict(), "type": scores.typed.as_dict(),
                                "by_type": {k: v.as_dict() for k, v in sorted(scores.by_label.items())},
                                "by_set": {k: v.as_dict() for k, v in sorted(scores.by_set.items())},
+                               "dates": scores.dates.as_dict(),
+                               "locations": scores.locations.as_dict(),
                                "misses": [dataclasses.asdict(m) for m in wrong]}, indent=2))
         return
     click.echo(render_scores(scores.full, {"type only": scores.typed, **scores.by_set}), nl=False)
+    click.echo("on the full matches (P: of the dates/places given, R: of those annotated):")
+    for name, sc in (("date", scores.dates), ("location", scores.locations)):
+        click.echo(f"  {name:<9} given {sc.predicted:>4}  annotated {sc.gold:>4}  same {sc.matched:>4}"
+                   f"  P {sc.precision:.3f}  R {sc.recall:.3f}")
     click.echo("full matches per type:")
     click.echo(render_scores(scores.full, scores.by_label).split("\n", 2)[2], nl=False)
     for m in wrong[:misses]:

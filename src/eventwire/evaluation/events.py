@@ -42,6 +42,8 @@ class GoldEvent:
     source: str | None
     target: str | None
     trigger: str
+    date: str | None = None  # the annotated date value
+    location: tuple[str, str | None, str | None] | None = None  # text, name, country
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,12 @@ def _events(record: dict[str, Any], text: str) -> tuple[GoldEvent, ...]:
             (start, start + len(e["sentence"])),
             label_of(e["cameo"], (e.get("plover") or {}).get("type")), e["cameo"],
             (e.get("source") or {}).get("code"), (e.get("target") or {}).get("code"),
-            e["trigger"]))
+            e["trigger"], (e.get("date") or {}).get("value"), _location(e.get("location"))))
     return tuple(events)
+
+
+def _location(loc: dict[str, Any] | None) -> tuple[str, str | None, str | None] | None:
+    return (loc["text"], loc.get("name"), loc.get("country")) if loc else None
 
 
 @dataclass
@@ -108,6 +114,10 @@ class Scores:
     typed: Score
     by_label: dict[str, Score]  # full match, per gold/predicted label
     by_set: dict[str, Score]  # full match, the stories and each topic of the cases
+    # Over the full matches: predicted = events dated by their own text (not by publication)
+    # or located; gold = annotated with a date or location; matched = the same value.
+    dates: Score
+    locations: Score
 
 
 def evaluate(
@@ -118,16 +128,25 @@ def evaluate(
     by_label: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
     by_set: dict[str, Score] = defaultdict(lambda: Score(0, 0, 0))
     misses: list[EventMiss] = []
+    dates = locations = Score(0, 0, 0)
     for story, result in code_annotated(stories, nlp, resources, options):
         omap = result.article.offset_map
         predicted = [(omap.span_to_raw(e.evidence.start, e.evidence.end), e) for e in result.events]
         gold = list(story.events)
         typed += Score(len(predicted), len(gold), len(_match(predicted, gold, full=False)[0]))
-        matched, bad_pred, bad_gold = _match(predicted, gold, full=True)
+        pairs, bad_pred, bad_gold = _match(predicted, gold, full=True)
+        matched = [j for _, j in pairs]
         full += Score(len(predicted), len(gold), len(matched))
         by_set[story.topic] += Score(len(predicted), len(gold), len(matched))
-        for j in matched:
+        for i, j in pairs:
             by_label[gold[j].label] += Score(1, 1, 1)
+            e = predicted[i][1]
+            g = gold[j]
+            own_date = e.date is not None and e.date.precision != "published"
+            dates += Score(int(own_date), int(g.date is not None),
+                           int(own_date and g.date is not None and _same_date(e, g)))
+            locations += Score(int(e.location is not None), int(g.location is not None),
+                               int(g.location is not None and _same_place(e, g)))
         for i in bad_pred:
             (start, end), e = predicted[i]
             label = label_of(e.cameo.code, e.plover.type)
@@ -139,7 +158,27 @@ def evaluate(
             by_label[g.label] += Score(0, 1, 0)
             misses.append(EventMiss(story.id, "missed", g.label, g.source, g.target, g.trigger,
                                     story.text[g.sentence[0]:g.sentence[1]]))
-    return Scores(full, typed, dict(by_label), dict(by_set)), misses
+    return Scores(full, typed, dict(by_label), dict(by_set), dates, locations), misses
+
+
+def _same_date(e: Event, g: GoldEvent) -> bool:
+    """A gold event with no date agrees with an event dated only by publication."""
+    if g.date is None:
+        return e.date is None or e.date.precision == "published"
+    return e.date is not None and e.date.value == g.date
+
+
+def _same_place(e: Event, g: GoldEvent) -> bool:
+    if g.location is None:
+        return e.location is None
+    text, name, country = g.location
+    loc = e.location
+    if loc is None or loc.country != country:
+        return False
+    # the same words, one inside the other ("western Yemen"/"Yemen" is not: a country is not
+    # a part of it), or the same place name
+    same_words = loc.text == text or (loc.text in text and loc.lat is not None) or text in loc.text
+    return same_words or (loc.name or "").casefold() == (name or "").casefold()
 
 
 def _code(ref: Any) -> str | None:
@@ -148,17 +187,19 @@ def _code(ref: Any) -> str | None:
 
 def _match(
     predicted: list[tuple[tuple[int, int], Event]], gold: list[GoldEvent], full: bool
-) -> tuple[list[int], list[int], list[int]]:
-    used: list[int] = []
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Greedy one-to-one matching: (predicted, gold) index pairs, then the unmatched of each."""
+    pairs: list[tuple[int, int]] = []
     bad_pred = []
     for i, ((start, end), e) in enumerate(predicted):
         label = label_of(e.cameo.code, e.plover.type)
-        hit = next((j for j, g in enumerate(gold) if j not in used
+        hit = next((j for j, g in enumerate(gold) if j not in {b for _, b in pairs}
                     and start < g.sentence[1] and g.sentence[0] < end and g.label == label
                     and (not full or (g.source == _code(e.source) and g.target == _code(e.target)))),
                    None)
         if hit is None:
             bad_pred.append(i)
         else:
-            used.append(hit)
-    return used, bad_pred, [j for j in range(len(gold)) if j not in used]
+            pairs.append((i, hit))
+    used = {j for _, j in pairs}
+    return pairs, bad_pred, [j for j in range(len(gold)) if j not in used]

@@ -37,13 +37,18 @@ _OF_PLACE = frozenset({"north", "south", "east", "west", "northeast", "northwest
                        "suburbs", "centre", "center", "capital", "port", "heart", "edge"})
 _UNIT_WORDS = frozenset({"province", "region", "governorate", "oblast", "state", "district",
                          "county", "prefecture", "territory"})
+# Month and weekday names the parser sometimes tags as places.
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december", "monday", "tuesday",
+                       "wednesday", "thursday", "friday", "saturday", "sunday"})
 _STRIP = re.compile(r"^(the|The)\s+")
 
 
 def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found:
     """The places stage's entry point (see the module docstring)."""
     gazetteer = resources.gazetteer
-    spans = [s for s in _mentions(doc, gazetteer) if _is_place(s, found.mentions)]
+    spans = [s for s in _mentions(doc, gazetteer)
+             if s.text.lower() not in _CALENDAR and _is_place(s, found.mentions)]
     hints = {m.country for m in found.mentions if m.country}
     states = {m.start: m.code for m in found.mentions if m.kind == "state" and m.code}
     resolved = [(s, _resolve(s.text, gazetteer, hints, states.get(s.start_char))) for s in spans]
@@ -70,7 +75,7 @@ def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             spans.append(span)
     for token in doc:
         # a name after a locative preposition the parser tagged as something else
-        if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in _LOCATIVE:
+        if token.dep_ == "pobj" and token.pos_ == "PROPN" and _locative(token):
             start = token.left_edge.i + (token.left_edge.lower_ == "the")
             span = doc[start:token.i + 1]
             if span.text and not any(s.start < span.end and span.start < s.end for s in spans) \
@@ -113,11 +118,13 @@ def _resolve(text: str, gazetteer: Gazetteer, hints: set[str],
              state: str | None = None) -> PlaceHit | None:
     """``state``: the country code the actors stage gave the same words ("U.S.")."""
     name = _STRIP.sub("", text.strip())
+    if name.lower() in _CALENDAR:
+        return None
+    country = None if name.lower() in gazetteer.aliases else gazetteer.country(state or name)
+    if country is not None:
+        return country  # "Lebanon" is the country, not Lebanon, Pennsylvania
     candidates = gazetteer.candidates(name)
     if not candidates:
-        country = gazetteer.country(state or name)
-        if country is not None:
-            return country
         words = name.split()
         if len(words) > 1 and words[-1].lower() in _UNIT_WORDS:
             candidates = gazetteer.candidates(" ".join(words[:-1]))
@@ -151,9 +158,9 @@ class _Locator:
                   if event.evidence.start <= p.start and p.end <= event.evidence.end]
         trigger = self.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if trigger is not None:
-            for span, place in inside:
-                if hangs_on(span.root, trigger.root):
-                    return place
+            attached = [p for span, p in inside if hangs_on(span.root, trigger.root)]
+            if attached:  # "in Russia's Belgorod region": the region, not the country
+                return next((p for p in attached if not _is_country(p)), attached[0])
         local = [p for _, p in inside if not _is_country(p)]
         return local[0] if len(local) == 1 else None
 

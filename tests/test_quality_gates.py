@@ -57,6 +57,15 @@ def test_events_meet_the_pinned_floor(event_scores):
     assert scores.typed.f1 >= gate["type_f1"], scores.typed.as_dict()
 
 
+def test_event_dates_and_locations_meet_the_pinned_floor(event_scores):
+    """Of the matched events the annotators dated or located, how many got the same value."""
+    _, scores = event_scores
+    gate = GATES["events"]
+    assert scores.dates.gold >= 90 and scores.locations.gold >= 60
+    assert scores.dates.recall >= gate["date_recall"], scores.dates.as_dict()
+    assert scores.locations.recall >= gate["location_recall"], scores.locations.as_dict()
+
+
 @pytest.fixture(scope="module")
 def quote_scores(nlp, resources):
     from eventwire.evaluation import quotes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import json
 import logging
@@ -14,7 +15,15 @@ import click
 from eventwire.errors import EventwireError
 from eventwire.ingest import read_articles, read_text
 from eventwire.options import DEFAULT_MAX_CHARS, Options, parse_date, parse_field_map
-from eventwire.output import FORMATS, render_mentions, render_scores, render_stats, write_results
+from eventwire.output import (
+    FORMATS,
+    render_events,
+    render_mentions,
+    render_rows,
+    render_scores,
+    render_stats,
+    write_results,
+)
 from eventwire.pipeline import code_articles, code_text
 from eventwire.runner import ingest as ingest_articles
 from eventwire.samples import sample_path
@@ -169,6 +178,103 @@ def _progress() -> Any:
     from tqdm import tqdm
 
     return tqdm(unit=" articles", file=sys.stderr, disable=None, dynamic_ncols=True)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
+@click.option("--actor", metavar="CODE", help="Source or target code starts with CODE (USA, RUSMIL).")
+@click.option("--source", metavar="CODE", help="Source code starts with CODE.")
+@click.option("--target", metavar="CODE", help="Target code starts with CODE.")
+@click.option("--type", "plover_type", metavar="PLOVER", help="PLOVER type (ASSAULT, PROTEST...).")
+@click.option("--cameo", metavar="PREFIX", help="CAMEO code starts with PREFIX (19: any assault).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Events on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Events on or before this day.")
+@click.option("--country", metavar="ISO3", help="Events located in this country.")
+@click.option("--near", metavar="LAT,LON,KM", help="Events located within KM of a point.")
+@click.option("--include-negated", is_flag=True, help="Also list events the text denies.")
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              help="At most this many events (0: all).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def events(db: str, limit: int, offset: int, fmt: str, **kw: Any) -> None:
+    """List stored events, newest first, filtered.
+
+    Codes match as prefixes. An event's day is its own date (a month or year counts from its
+    first day), or the publication date when the text gives none.
+
+    \b
+    Examples:
+      eventwire events --db voa.duckdb --actor USA --type ASSAULT --since 2024-01-01
+      eventwire events --db voa.duckdb --near 35.33,40.14,50 --format csv > deir_ez_zor.csv
+    """
+    from eventwire.store.query import COLUMNS, EventFilter, count_events, find_events, parse_near
+
+    flt = EventFilter(
+        actor=kw["actor"], source=kw["source"], target=kw["target"], type=kw["plover_type"],
+        cameo=kw["cameo"], since=parse_date(kw["since"]) if kw["since"] else None,
+        until=parse_date(kw["until"]) if kw["until"] else None, country=kw["country"],
+        near=parse_near(kw["near"]) if kw["near"] else None,
+        include_negated=kw["include_negated"])
+    with open_store(db, read_only=True) as store:
+        rows = find_events(store, flt, limit=limit or None, offset=offset)
+        total = count_events(store, flt)
+    if fmt == "json":
+        click.echo(json.dumps(rows, default=str, indent=1))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        click.echo(render_events(rows), nl=False)
+        click.echo(f"{len(rows)} of {total} matching events", err=True)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl", "gdelt", "plover"]),
+              required=True, help="parquet/csv/jsonl: every event column; gdelt: GDELT 2.0 event "
+              "TSV (61 columns, no header); plover: PLOVER/POLECAT-style JSON lines.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--pipeline-version", help="Export this pipeline version's events (default: the newest).")
+def export(db: str, fmt: str, out: str, pipeline_version: str | None) -> None:
+    """Export the stored events to a file, streaming (constant memory at any size).
+
+    \b
+    Examples:
+      eventwire export --db voa.duckdb --format parquet --out events.parquet
+      eventwire export --db voa.duckdb --format gdelt --out events.tsv
+    """
+    from eventwire.store.export import export_events
+
+    with open_store(db, read_only=True) as store:
+        n = export_events(store, fmt, out, pipeline_version)
+    click.echo(f"{n} events written to {out} ({fmt})", err=True)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def sql(query: str, db: str, fmt: str) -> None:
+    """Run one SQL query on the store, opened read-only (the schema is in the README).
+
+    \b
+    Example:
+      eventwire sql --db voa.duckdb "SELECT plover_type, count(*) FROM events GROUP BY 1"
+    """
+    from eventwire.store.query import read_only_sql
+
+    names, rows = read_only_sql(db, query)
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(names, r, strict=True)) for r in rows], default=str, indent=1))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(names)
+        writer.writerows(rows)
+    else:
+        click.echo(render_rows(names, rows), nl=False)
 
 
 @cli.command()

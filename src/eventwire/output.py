@@ -127,3 +127,26 @@ def render_scores(total: Score, by_topic: dict[str, Score]) -> str:
         rows.append(f"{name:<{width}}{s.gold:>7}{s.predicted:>7}{s.matched:>7}"
                     f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
     return "\n".join(rows) + "\n"
+
+
+def render_rows(names: list[str], rows: list[tuple[Any, ...]], width: int = 40) -> str:
+    """A plain text table; long values are cut to ``width`` characters."""
+    cells = [[_cell(v, width) for v in row] for row in rows]
+    widths = [max([len(n), *(len(r[i]) for r in cells)]) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def render_events(rows: list[dict[str, Any]]) -> str:
+    """The ``eventwire events`` table: one line per event."""
+    names = ["day", "cameo", "type", "source", "target", "place", "trigger", "article"]
+    keys = ["day", "cameo_code", "plover_type", "source_code", "target_code", "location_name",
+            "trigger_text", "article_id"]
+    return render_rows(names, [tuple(r[k] for k in keys) for r in rows], width=24)

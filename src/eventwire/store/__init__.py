@@ -72,8 +72,16 @@ class Store:
         self.con.close()
 
     def create_schema(self) -> None:
+        """Create the tables, and add the columns a newer record contract brought to a store
+        made by an older eventwire (they read as null for the articles stored before)."""
         for table in tables().values():
             self.con.execute(table.ddl())
+            have = {r[0] for r in self.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                [table.name]).fetchall()}
+            for col in table.columns:
+                if col.name not in have:
+                    self.con.execute(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {col.sql_type}')
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -172,6 +172,10 @@ def ingest(db: str, **kw: Any) -> None:
         f"(pipeline {PIPELINE_VERSION})",
         err=True,
     )
+    if report.clustered is not None and report.clustered.events:
+        d = report.clustered
+        click.echo(f"{d.events} new events: {d.clusters_new} new real-world events, "
+                   f"{d.clusters_grown} already reported ones seen again", err=True)
 
 
 def _progress() -> Any:
@@ -250,6 +254,24 @@ def export(db: str, fmt: str, out: str, pipeline_version: str | None) -> None:
     with open_store(db, read_only=True) as store:
         n = export_events(store, fmt, out, pipeline_version)
     click.echo(f"{n} events written to {out} ({fmt})", err=True)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
+@click.option("--rebuild", is_flag=True, help="Forget the clusters and cluster every event again.")
+def dedup(db: str, rebuild: bool) -> None:
+    """Group the stored events that report the same real-world event (ingest does this for
+    each new batch; run it after changing the rules or with --rebuild).
+
+    The clusters are in the tables event_clusters and event_cluster_members.
+    """
+    from eventwire.store.dedup import update_clusters
+
+    with open_store(db) as store:
+        d = update_clusters(store, rebuild=rebuild)
+        total = store.con.execute("SELECT count(*) FROM event_clusters").fetchone()
+    click.echo(f"{d.events} events clustered: {d.clusters_new} new clusters, {d.clusters_grown} "
+               f"grown; {total[0] if total else 0} real-world events in {db}", err=True)
 
 
 @cli.command()

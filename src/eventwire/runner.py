@@ -15,6 +15,7 @@ from eventwire.options import Options
 from eventwire.pipeline import code_articles
 from eventwire.records import Article, ArticleResult
 from eventwire.store import Store
+from eventwire.store.dedup import DedupReport, update_clusters
 from eventwire.version import PIPELINE_VERSION
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class IngestReport:
     coded: dict[str, int] = field(default_factory=lambda: {"ok": 0, "skipped": 0, "error": 0})
     written: int = 0
     already_stored: int = 0
+    clustered: DedupReport | None = None
 
     @property
     def read(self) -> int:
@@ -60,6 +62,8 @@ def ingest(
     written = store.write(counted(), batch_size=options.batch_size * 4)
     report.written = written.written
     report.already_stored += written.already_stored
+    # the new events join the clusters of the events already stored (docs: store/dedup.py)
+    report.clustered = update_clusters(store, PIPELINE_VERSION)
     return report
 
 

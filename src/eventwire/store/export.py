@@ -9,7 +9,8 @@ the store unless one is named).
 - ``gdelt``: GDELT 2.0's 61 event columns, tab-separated, no header, as GDELT publishes them.
   Columns with no meaning here are empty (ethnic and religion codes, AvgTone, actor
   locations); GLOBALEVENTID is a 53-bit hash of the event id; IsRootEvent is 1 for events of
-  an article's first sentence; NumMentions/NumSources/NumArticles are 1 per record;
+  an article's first sentence; NumMentions/NumSources/NumArticles are those of the record's
+  real-world event cluster (``dedup``), 1 for a store never clustered;
   ActionGeo_CountryCode is the FIPS 10-4 code GDELT uses. Negated and hypothetical events are
   left out: GDELT rows are read as things that happened.
 - ``plover``: one JSON object per line in the PLOVER/POLECAT shape: event type and mode,
@@ -64,7 +65,10 @@ def export_events(store: Store, fmt: str, out: str | Path, pipeline_version: str
 def _query(store: Store, fmt: str, version: str) -> tuple[str, str, list[str]]:
     if fmt == "gdelt":
         _country_codes(store)
-        return _gdelt_select(), "FORMAT CSV, DELIMITER '\t', HEADER false", [version]
+        clustered = bool(store.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'event_clusters'"
+        ).fetchone()[0])  # type: ignore[index]
+        return _gdelt_select(clustered), "FORMAT CSV, DELIMITER '\t', HEADER false", [version]
     if fmt == "plover":
         return _plover_select(), "FORMAT JSON", [version]
     select = (f"SELECT e.* EXCLUDE (pipeline_version, n), ({EVENT_DAY}) AS day, "
@@ -86,7 +90,8 @@ def _country_codes(store: Store) -> None:
     store.con.executemany("INSERT INTO fips_codes VALUES (?, ?)", rows)
 
 
-def _gdelt_select() -> str:
+def _gdelt_select(clustered: bool) -> str:
+    """GDELT's columns; with clusters, NumMentions/NumSources/NumArticles are the cluster's."""
     day = f"({EVENT_DAY})"
     empty = "NULL"
     actor = []
@@ -102,7 +107,9 @@ def _gdelt_select() -> str:
         f"round(year({day}) + (dayofyear({day}) - 1) / 365.0, 4)",
         *actor,
         "CASE WHEN e.sentence = 0 THEN 1 ELSE 0 END", "e.cameo_code", "left(e.cameo_code, 3)",
-        "e.cameo_root", "e.cameo_quad_class", "e.cameo_goldstein", "1", "1", "1", empty,
+        "e.cameo_root", "e.cameo_quad_class", "e.cameo_goldstein",
+        *(("coalesce(c.num_mentions, 1)", "coalesce(c.num_sources, 1)", "coalesce(c.num_articles, 1)")
+          if clustered else ("1", "1", "1")), empty,
         *([empty] * 16),
         geo_type, "e.location_name", "f.fips", empty, empty, "e.location_lat", "e.location_lon",
         "e.location_geonames_id",
@@ -113,7 +120,11 @@ def _gdelt_select() -> str:
     return (f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id "
             "AND a.pipeline_version = e.pipeline_version "
             "LEFT JOIN fips_codes f ON f.iso3 = e.location_country "
-            "WHERE e.pipeline_version = ? AND NOT coalesce(e.modality_negated, false) "
+            + ("LEFT JOIN event_cluster_members m ON m.event_id = e.event_id "
+               "AND m.pipeline_version = e.pipeline_version LEFT JOIN event_clusters c "
+               "ON c.cluster_id = m.cluster_id AND c.pipeline_version = m.pipeline_version "
+               if clustered else "")
+            + "WHERE e.pipeline_version = ? AND NOT coalesce(e.modality_negated, false) "
             "AND NOT coalesce(e.modality_hypothetical, false) ORDER BY e.article_id, e.n")
 
 

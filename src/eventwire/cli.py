@@ -8,6 +8,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -272,6 +273,121 @@ def dedup(db: str, rebuild: bool) -> None:
         total = store.con.execute("SELECT count(*) FROM event_clusters").fetchone()
     click.echo(f"{d.events} events clustered: {d.clusters_new} new clusters, {d.clusters_grown} "
                f"grown; {total[0] if total else 0} real-world events in {db}", err=True)
+
+
+def _day(value: str | None) -> Any:
+    return parse_date(value) if value else None
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
+@click.option("--dyad", required=True, metavar="A:B", help="Two actor code prefixes, e.g. USA:RUS.")
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="month", show_default=True)
+@click.option("--directed", is_flag=True, help="Only A acting on B (default: both ways).")
+@click.option("--since", metavar="YYYY-MM-DD")
+@click.option("--until", metavar="YYYY-MM-DD")
+@click.option("--chart", type=click.Path(dir_okay=False), help="Also draw the trend to this SVG file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def trend(db: str, dyad: str, by: str, directed: bool, since: str | None, until: str | None,
+          chart: str | None, fmt: str) -> None:
+    """Events between two actors over time: counts by quad class, summed and mean Goldstein.
+
+    \b
+    Example:
+      eventwire trend --db voa.duckdb --dyad USA:RUS --by month --chart usa_rus.svg
+    """
+    from eventwire.analytics import QUADS, parse_dyad
+    from eventwire.analytics import trend as dyad_trend
+    from eventwire.analytics.svg import trend_svg
+
+    pair = parse_dyad(dyad)
+    with open_store(db, read_only=True) as store:
+        rows = dyad_trend(store, pair, by, directed, _day(since), _day(until))  # type: ignore[arg-type]
+    names = ["period", *(f"q{q}" for q in QUADS), "events", "goldstein_sum", "goldstein_mean"]
+    table = [(r.period.isoformat(), *(r.counts[q] for q in QUADS), r.total, r.goldstein_sum,
+              r.goldstein_mean) for r in rows]
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(names, t, strict=True)) for t in table], indent=1))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(names)
+        writer.writerows(table)
+    else:
+        click.echo(render_rows(names, table), nl=False)
+    if chart:
+        arrow = "->" if directed else "<->"
+        Path(chart).write_text(trend_svg(rows, f"{pair[0]} {arrow} {pair[1]}: events per {by}", by),
+                               encoding="utf-8")
+        click.echo(f"chart written to {chart}", err=True)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
+@click.option("--since", metavar="YYYY-MM-DD")
+@click.option("--until", metavar="YYYY-MM-DD")
+@click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Leave out actor pairs with fewer events.")
+@click.option("--top", type=click.IntRange(min=2), default=40, show_default=True,
+              help="Keep the busiest actors only.")
+@click.option("--chart", type=click.Path(dir_okay=False), help="Draw the network to this SVG file.")
+@click.option("--graphml", type=click.Path(dir_okay=False), help="Write the network as GraphML.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def network(db: str, since: str | None, until: str | None, min_count: int, top: int,
+            chart: str | None, graphml: str | None, fmt: str) -> None:
+    """Who acts on whom: actor-to-actor edges weighted by event count and mean Goldstein.
+
+    \b
+    Example:
+      eventwire network --db voa.duckdb --since 2024-01-01 --chart net.svg --graphml net.graphml
+    """
+    from eventwire.analytics import graphml as to_graphml
+    from eventwire.analytics import network as actor_network
+    from eventwire.analytics.svg import network_svg
+
+    with open_store(db, read_only=True) as store:
+        nodes, edges = actor_network(store, _day(since), _day(until), min_count, top)
+    if fmt == "json":
+        click.echo(json.dumps({"nodes": [{"id": c, "events": n} for c, n in nodes],
+                               "edges": [dataclasses.asdict(e) for e in edges]}, indent=1))
+    else:
+        click.echo(render_rows(["source", "target", "events", "goldstein_mean"],
+                               [(e.source, e.target, e.count, e.goldstein_mean) for e in edges]),
+                   nl=False)
+    if chart:
+        Path(chart).write_text(network_svg(nodes, edges, "Who acts on whom"), encoding="utf-8")
+        click.echo(f"chart written to {chart}", err=True)
+    if graphml:
+        Path(graphml).write_text(to_graphml(nodes, edges), encoding="utf-8")
+        click.echo(f"GraphML written to {graphml}", err=True)
+
+
+@cli.command("map")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
+@click.option("--since", metavar="YYYY-MM-DD")
+@click.option("--until", metavar="YYYY-MM-DD")
+@click.option("--type", "plover_type", metavar="PLOVER", help="Only events of this PLOVER type.")
+@click.option("--out", default="events_map.svg", show_default=True, type=click.Path(dir_okay=False),
+              help="SVG file to write.")
+def map_command(db: str, since: str | None, until: str | None, plover_type: str | None,
+                out: str) -> None:
+    """Draw the located events on a world map (offline: the land is drawn from GeoNames data
+    that ships with eventwire's dependencies).
+
+    \b
+    Example:
+      eventwire map --db voa.duckdb --type ASSAULT --out assaults.svg
+    """
+    from eventwire.analytics import map_points
+    from eventwire.analytics.svg import map_svg
+
+    with open_store(db, read_only=True) as store:
+        points = map_points(store, _day(since), _day(until), plover_type)
+    title = f"{plover_type.upper() if plover_type else 'All'} events by place"
+    Path(out).write_text(map_svg(points, title), encoding="utf-8")
+    click.echo(f"{sum(p.count for p in points)} located events at {len(points)} places drawn to {out}",
+               err=True)
 
 
 @cli.command()

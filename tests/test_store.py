@@ -134,15 +134,15 @@ def test_errors_are_retried_on_the_next_run():
 def test_a_failed_batch_leaves_nothing_half_written(monkeypatch):
     with open_store(":memory:") as store:
         calls = []
-        real = store._insert_rows
+        real = store._insert_columns
 
-        def flaky(table, names, rows):
+        def flaky(table, names, columns):
             calls.append(table.name)
             if table.name == "events":
                 raise duckdb.Error("disk full")
-            real(table, names, rows)
+            real(table, names, columns)
 
-        monkeypatch.setattr(store, "_insert_rows", flaky)
+        monkeypatch.setattr(store, "_insert_columns", flaky)
         with pytest.raises(duckdb.Error):
             store.write([_result(1)])
         assert "articles" in calls

@@ -7,7 +7,9 @@ replaced, so a re-run retries what failed. Each batch is written in one transact
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -17,15 +19,23 @@ import duckdb
 
 from eventwire.errors import StoreError
 from eventwire.records import ArticleResult
-from eventwire.store.schema import Table, from_row, tables, to_row
+from eventwire.store.schema import Table, columns_of, from_row, tables
 from eventwire.version import PIPELINE_VERSION
 
 __all__ = ["Store", "WriteReport", "open_store"]
 
 DEFAULT_DB = "eventwire.duckdb"
 _CHILDREN = ("events", "quotes", "mentions", "places", "times")
-# Values bound in one INSERT statement.
-_MAX_PARAMS = 20_000
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector (re-enabling it only if it was on)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -148,41 +158,46 @@ class Store:
     def _insert(self, results: list[ArticleResult]) -> None:
         if not results:
             return
+        with _no_gc():
+            self._insert_all(results)
+
+    def _insert_all(self, results: list[ArticleResult]) -> None:
         t = tables()
         articles = t["articles"]
-        self._insert_rows(
-            articles,
-            ["id", "pipeline_version", *(c.name for c in articles.columns if c.name != "id")],
-            [[r.article.id, r.pipeline_version,
-              *(v for c, v in zip(articles.columns, to_row(articles, r.article), strict=True)
-                if c.name != "id")]
-             for r in results],
-        )
+        columns = columns_of("articles", [r.article for r in results])
+        keep = [i for i, c in enumerate(articles.columns) if c.name != "id"]
+        self._insert_columns(
+            articles, ["id", "pipeline_version", *(articles.columns[i].name for i in keep)],
+            [[r.article.id for r in results], [r.pipeline_version for r in results],
+             *(columns[i] for i in keep)])
         for name in _CHILDREN:
             table = t[name]
-            rows = [
-                [r.article.id, r.pipeline_version, n, *to_row(table, rec)]
-                for r in results
-                for n, rec in enumerate(getattr(r, name))
-            ]
-            self._insert_rows(table, ["article_id", "pipeline_version", "n",
-                                      *(c.name for c in table.columns)], rows)
+            records = [rec for r in results for rec in getattr(r, name)]
+            if not records:
+                continue
+            keys: list[list[Any]] = [[r.article.id for r in results for _ in getattr(r, name)],
+                    [r.pipeline_version for r in results for _ in getattr(r, name)],
+                    [n for r in results for n in range(len(getattr(r, name)))]]
+            self._insert_columns(table, ["article_id", "pipeline_version", "n",
+                                         *(c.name for c in table.columns)],
+                                 [*keys, *columns_of(name, records)])
 
-    def _insert_rows(self, table: Table, names: list[str], rows: list[list[Any]]) -> None:
-        """Insert with one multi-row statement per chunk: far faster than ``executemany``,
-        which DuckDB runs as one statement per row."""
-        if not rows:
-            return
-        one = "(" + ", ".join("?" for _ in names) + ")"
+    def _insert_columns(self, table: Table, names: list[str], columns: list[list[Any]]) -> None:
+        """Insert column lists through an Arrow table that DuckDB scans in one statement:
+        orders of magnitude faster than binding a parameter per value. Arrow infers each
+        column's type; the INSERT casts to the table's."""
+        import pyarrow as pa
+
+        with _no_gc():  # millions of short-lived values: collection passes cost more than the work
+            arrays = [pa.array(c) for c in columns]
+        batch = pa.Table.from_arrays(arrays,
+                                     names=[f"c{i}" for i in range(len(names))])
         quoted = ", ".join(f'"{n}"' for n in names)
-        per_statement = max(1, _MAX_PARAMS // len(names))
-        for i in range(0, len(rows), per_statement):
-            chunk = rows[i:i + per_statement]
-            params = [value for row in chunk for value in row]
-            self.con.execute(
-                f"INSERT INTO {table.name} ({quoted}) VALUES {', '.join([one] * len(chunk))}",
-                params,
-            )
+        self.con.register("_eventwire_rows", batch)
+        try:
+            self.con.execute(f"INSERT INTO {table.name} ({quoted}) SELECT * FROM _eventwire_rows")
+        finally:
+            self.con.unregister("_eventwire_rows")
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -37,7 +37,8 @@ from eventwire.store.query import EVENT_DAY, newest_version
 
 # How far apart (km) two located reports of one event may be.
 MAX_KM = 50.0
-# Candidate clusters are those whose day is within this many days of the event's.
+# Clusters loaded from the store for new events: those dated within this many days of them
+# (a month-precise cluster may take any day of its month).
 _WINDOW = 31
 
 DDL = (
@@ -189,27 +190,84 @@ def update_clusters(store: Store, pipeline_version: str | None = None,
         return DedupReport(0, 0, 0)
     days = [r.day for r in new if r.day is not None]
     clusters = _load_clusters(store, version, min(days, default=None), max(days, default=None))
-    by_kind: dict[str, list[Cluster]] = defaultdict(list)
+    index = _Index()
     for c in clusters:
-        by_kind[c.representative.kind].append(c)
+        index.add(c)
     existing = {c.cluster_id for c in clusters}
     members: list[tuple[str, str]] = []
     for r in sorted(new, key=lambda r: (r.day or date.min, r.event_id)):
-        home = next((c for c in by_kind[r.kind] if _near_in_time(c.representative, r)
-                     and same_event(c.representative, r)), None)
+        home = next((c for c in index.candidates(r) if same_event(c.representative, r)), None)
         if home is None:
             home = Cluster(r.event_id, r)
-            by_kind[r.kind].append(home)
+            index.add(home)
         home.add(r)
         members.append((r.event_id, home.cluster_id))
-    changed = [c for cs in by_kind.values() for c in cs if c.changed]
+    changed = [c for c in index.all() if c.changed]
     _save(store, version, changed, members)
     return DedupReport(len(new), sum(c.cluster_id not in existing for c in changed),
                        sum(c.cluster_id in existing for c in changed))
 
 
-def _near_in_time(a: Record, b: Record) -> bool:
-    return a.day is None or b.day is None or abs((a.day - b.day).days) <= _WINDOW
+class _Index:
+    """Clusters by type and by when their representative happened, so a new event is
+    compared only with the clusters it could belong to: those of its type dated within two
+    days of it, in its week, month or year when that is all a date says, or undated."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple[str, str, Any], list[Cluster]] = defaultdict(list)
+        self.order: list[Cluster] = []
+
+    @staticmethod
+    def _key(r: Record) -> tuple[str, Any]:
+        if r.day is None:
+            return ("none", None)
+        p = r.date_precision or "published"
+        if p in ("day", "published"):
+            return ("day", r.day)
+        if p == "week":
+            return ("week", r.day - timedelta(days=r.day.weekday()))
+        if p == "month":
+            return ("month", (r.day.year, r.day.month))
+        return ("year", r.day.year)
+
+    def add(self, c: Cluster) -> None:
+        scale, key = self._key(c.representative)
+        self.buckets[(c.representative.kind, scale, key)].append(c)
+        self.order.append(c)
+
+    def all(self) -> list[Cluster]:
+        return self.order
+
+    def candidates(self, r: Record) -> list[Cluster]:
+        kind = r.kind
+        scale = self._key(r)[0]
+        keys: list[tuple[str, Any]] = [("none", None)]
+        if r.day is None:
+            keys += [(s, k) for (kd, s, k) in self.buckets if kd == kind]
+        else:
+            d = r.day
+            if scale in ("day", "week"):
+                span = 2 if scale == "day" else 6
+                start = d - timedelta(days=d.weekday()) if scale == "week" else d
+                keys += [("day", start + timedelta(days=i)) for i in range(-span, span + 1)]
+            elif scale == "month":
+                first = d.replace(day=1)
+                keys += [("day", first + timedelta(days=i)) for i in range(31)
+                         if (first + timedelta(days=i)).month == d.month]
+            monday = d - timedelta(days=d.weekday())
+            keys += [("week", monday + timedelta(weeks=i)) for i in (-1, 0, 1)]
+            keys += [("month", (d.year, d.month)), ("year", d.year)]
+            if scale == "year":
+                keys += [(s, k) for (kd, s, k) in self.buckets if kd == kind and s != "year"
+                         and k is not None and _year_of(s, k) == d.year]
+        out: list[Cluster] = []
+        for s, k in dict.fromkeys(keys):
+            out.extend(self.buckets.get((kind, s, k), ()))
+        return out
+
+
+def _year_of(scale: str, key: Any) -> int:
+    return int(key[0] if scale == "month" else key.year)
 
 
 _SELECT = (f"SELECT e.event_id, e.plover_type, e.cameo_code, e.source_code, e.target_code, "

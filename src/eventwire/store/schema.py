@@ -12,10 +12,11 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from eventwire.records import Article, Event, Mention, OffsetMap, Place, Quote, TimeExpr
 
@@ -89,17 +90,70 @@ def tables() -> dict[str, Table]:
 
 def to_row(table: Table, record: Any) -> list[Any]:
     """The record's values in column order (nested records flattened)."""
-    row = []
+    return list(row_function(table.name)(record))
+
+
+@cache
+def row_function(name: str) -> Callable[[Any], tuple[Any, ...]]:
+    """A function flattening one record of table ``name`` into a tuple, compiled once: each
+    nested record is fetched once into a local, and read through only when it is present.
+    Generated, because it runs for every stored record and a generic walk over the column
+    paths costs several times more."""
+    table = tables()[name]
+    local: dict[tuple[str, ...], str] = {(): "r"}
+    lines = ["def flatten(r):"]
+
+    def ref(path: tuple[str, ...]) -> str:
+        if path not in local:
+            parent = ref(path[:-1])
+            var = f"v{len(local)}"
+            guard = f"None if {parent} is None else " if _nullable(table.record, path[:-1]) else ""
+            lines.append(f"    {var} = {guard}{parent}.{path[-1]}")
+            local[path] = var
+        return local[path]
+
+    parts = []
     for col in table.columns:
-        value = record
-        for part in col.path:
-            value = None if value is None else getattr(value, part)
-        if isinstance(value, OffsetMap):
-            value = json.dumps(value.segments, separators=(",", ":"))
-        elif isinstance(value, tuple):
-            value = list(value)
-        row.append(value)
-    return row
+        owner = ref(col.path[:-1])
+        value = f"{owner}.{col.path[-1]}"
+        if owner != "r" and _nullable(table.record, col.path[:-1]):
+            value = f"(None if {owner} is None else {value})"
+        if col.sql_type == "VARCHAR" and col.path[-1] == "offset_map":
+            value = f"_segments({value})"
+        elif col.sql_type.endswith("[]"):
+            value = f"_listed({value})"
+        parts.append(value)
+    lines.append(f"    return ({', '.join(parts)},)")
+    namespace: dict[str, Any] = {"_segments": _segments, "_listed": _listed}
+    exec(compile("\n".join(lines) + "\n", f"<flatten {name}>", "exec"), namespace)
+    return cast(Callable[[Any], tuple[Any, ...]], namespace["flatten"])
+
+
+def columns_of(name: str, records: Sequence[Any]) -> list[list[Any]]:
+    """Records of table ``name`` as one list per column, for bulk writes: flattened row by row
+    with the compiled ``row_function`` and transposed in C (faster than one Python loop per
+    column)."""
+    flatten = row_function(name)
+    if not records:
+        return [[] for _ in tables()[name].columns]
+    return [list(column) for column in zip(*map(flatten, records), strict=True)]
+
+
+def _nullable(cls: type[Any], path: tuple[str, ...]) -> bool:
+    """Whether any record along ``path`` (below ``cls``) may be None."""
+    for part in path:
+        cls, optional = _unwrap_optional(typing.get_type_hints(cls)[part])
+        if optional:
+            return True
+    return False
+
+
+def _segments(value: OffsetMap | None) -> str | None:
+    return None if value is None else json.dumps(value.segments, separators=(",", ":"))
+
+
+def _listed(value: tuple[Any, ...] | None) -> list[Any] | None:
+    return None if value is None else list(value)
 
 
 def from_row(table: Table, values: dict[str, Any]) -> Any:

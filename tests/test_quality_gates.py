@@ -107,3 +107,13 @@ def test_time_set_is_large_and_varied(time_scores):
 def test_times_meet_the_pinned_floor(time_scores):
     _, scores = time_scores
     assert scores.accuracy.recall >= GATES["times"]["value_accuracy"], scores.accuracy.as_dict()
+
+
+def test_dedup_pairs_meet_the_pinned_floor():
+    from eventwire.evaluation import dedup
+    from eventwire.samples import read_records
+
+    pairs = list(read_records(dedup.PAIRS))
+    assert len(pairs) >= 100 and {p["label"] for p in pairs} == {"same", "different"}
+    total, _, _ = dedup.evaluate()
+    assert total.f1 >= GATES["dedup"]["pairwise_f1"], total.as_dict()

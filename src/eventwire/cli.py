@@ -630,6 +630,26 @@ def eval_times(sets: tuple[str, ...], misses: int, fmt: str) -> None:
                    f"predicted {m.predicted}")
 
 
+@evaluate.command("dedup")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def eval_dedup(fmt: str) -> None:
+    """Score deduplication on the labelled event pairs: pairwise precision, recall and F1 of
+    "same real-world event", accuracy per kind of pair, and the pairs it gets wrong."""
+    from eventwire.evaluation.dedup import evaluate as run_eval
+
+    total, by_kind, misses = run_eval()
+    if fmt == "json":
+        click.echo(json.dumps({"pairwise": total.as_dict(),
+                               "by_kind": {k: v.as_dict() for k, v in sorted(by_kind.items())},
+                               "misses": [dataclasses.asdict(m) for m in misses]}, indent=2))
+        return
+    click.echo(f"pairs labelled same: {total.gold}, said same: {total.predicted}, both: {total.matched}")
+    click.echo(f"pairwise P {total.precision:.3f}  R {total.recall:.3f}  F1 {total.f1:.3f}")
+    for m in misses:
+        click.echo(f"  {m.id} [{m.kind}] {m.why}")
+
+
 @cli.command()
 def version() -> None:
     """Print eventwire's version and its pipeline version."""

@@ -5,7 +5,8 @@ Two event records report the same event when (``same_event``):
 - they have the same PLOVER type (the same CAMEO root for statements and appeals, which have
   no PLOVER type);
 - their sources are compatible, and so are their targets: equal, one a refinement of the other
-  (``RUS`` and ``RUSMIL``; ``MIL`` and ``RUSMIL``), or one unknown;
+  (``RUS`` and ``RUSMIL``; ``MIL`` and ``RUSMIL``), or one unknown; for meetings and visits
+  (PLOVER CONSULT) the two sides may be swapped;
 - their dates fit together at the coarser of the two precisions: days at most one day apart,
   two when a date only stands in for the publication day (a report is often a day late), the
   same week, month or year;
@@ -55,6 +56,8 @@ DDL = (
         PRIMARY KEY (event_id, pipeline_version))""",
 )
 
+# Event types whose two sides take part alike: the roles may be swapped between reports.
+_MUTUAL = frozenset({"CONSULT"})
 _PRECISION_RANK = {"day": 0, "published": 1, "week": 2, "month": 3, "year": 4}
 
 
@@ -125,8 +128,13 @@ def _places_fit(a: Record, b: Record) -> bool:
 
 def same_event(a: Record, b: Record) -> bool:
     """Whether two records report one real-world event (see the module docstring)."""
-    return (a.kind == b.kind and _codes_fit(a.source_code, b.source_code)
-            and _codes_fit(a.target_code, b.target_code) and _window(a, b) and _places_fit(a, b))
+    if a.kind != b.kind or not _window(a, b) or not _places_fit(a, b):
+        return False
+    if _codes_fit(a.source_code, b.source_code) and _codes_fit(a.target_code, b.target_code):
+        return True
+    # a meeting or a visit seen from the other side ("X met Y" / "Y hosted X") is one event
+    return a.kind in _MUTUAL and _codes_fit(a.source_code, b.target_code) \
+        and _codes_fit(a.target_code, b.source_code)
 
 
 def _better(a: Record, b: Record) -> bool:

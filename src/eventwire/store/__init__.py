@@ -22,10 +22,28 @@ from eventwire.records import ArticleResult
 from eventwire.store.schema import Table, columns_of, from_row, tables
 from eventwire.version import PIPELINE_VERSION
 
-__all__ = ["Store", "WriteReport", "open_store"]
+__all__ = ["Store", "WriteReport", "append_columns", "open_store"]
 
 DEFAULT_DB = "eventwire.duckdb"
 _CHILDREN = ("events", "quotes", "mentions", "places", "times")
+def append_columns(con: duckdb.DuckDBPyConnection, table: str, names: Sequence[str],
+                   columns: Sequence[Sequence[Any]]) -> None:
+    """Insert column lists into ``table`` through an Arrow table that DuckDB scans in one
+    statement: orders of magnitude faster than binding a parameter per value. Arrow infers
+    each column's type; the INSERT casts to the table's."""
+    import pyarrow as pa
+
+    with _no_gc():  # millions of short-lived values: collection passes cost more than the work
+        arrays = [pa.array(c) for c in columns]
+    batch = pa.Table.from_arrays(arrays, names=[f"c{i}" for i in range(len(names))])
+    quoted = ", ".join(f'"{n}"' for n in names)
+    con.register("_eventwire_rows", batch)
+    try:
+        con.execute(f"INSERT INTO {table} ({quoted}) SELECT * FROM _eventwire_rows")
+    finally:
+        con.unregister("_eventwire_rows")
+
+
 @contextmanager
 def _no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector (re-enabling it only if it was on)."""
@@ -183,21 +201,7 @@ class Store:
                                  [*keys, *columns_of(name, records)])
 
     def _insert_columns(self, table: Table, names: list[str], columns: list[list[Any]]) -> None:
-        """Insert column lists through an Arrow table that DuckDB scans in one statement:
-        orders of magnitude faster than binding a parameter per value. Arrow infers each
-        column's type; the INSERT casts to the table's."""
-        import pyarrow as pa
-
-        with _no_gc():  # millions of short-lived values: collection passes cost more than the work
-            arrays = [pa.array(c) for c in columns]
-        batch = pa.Table.from_arrays(arrays,
-                                     names=[f"c{i}" for i in range(len(names))])
-        quoted = ", ".join(f'"{n}"' for n in names)
-        self.con.register("_eventwire_rows", batch)
-        try:
-            self.con.execute(f"INSERT INTO {table.name} ({quoted}) SELECT * FROM _eventwire_rows")
-        finally:
-            self.con.unregister("_eventwire_rows")
+        append_columns(self.con, table.name, names, columns)
 
     # -- reading ---------------------------------------------------------------------------
 

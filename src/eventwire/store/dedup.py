@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from eventwire.store import Store
+from eventwire.store import Store, append_columns
 from eventwire.store.query import EVENT_DAY, newest_version
 
 # How far apart (km) two located reports of one event may be.
@@ -81,9 +81,12 @@ class Record:
     outlet: str | None = None
     published: date | None = None
 
-    @property
-    def kind(self) -> str:
-        return self.plover_type or f"CAMEO{self.cameo_code[:2]}"
+    kind: str = field(init=False)
+    rank: int = field(init=False)  # date precision, finest first (see _PRECISION_RANK)
+
+    def __post_init__(self) -> None:
+        self.kind = self.plover_type or f"CAMEO{self.cameo_code[:2]}"
+        self.rank = _PRECISION_RANK.get(self.date_precision or "published", 1)
 
 
 def _codes_fit(a: str | None, b: str | None) -> bool:
@@ -95,16 +98,15 @@ def _codes_fit(a: str | None, b: str | None) -> bool:
 def _window(a: Record, b: Record) -> bool:
     if a.day is None or b.day is None:
         return True
-    pa, pb = a.date_precision or "published", b.date_precision or "published"
-    coarse = max(pa, pb, key=lambda p: _PRECISION_RANK.get(p, 1))
+    coarse = max(a.rank, b.rank)
     gap = abs((a.day - b.day).days)
-    if coarse == "day":
+    if coarse == 0:  # day
         return gap <= 1
-    if coarse == "published":
+    if coarse == 1:  # the publication day standing in
         return gap <= 2
-    if coarse == "week":
+    if coarse == 2:  # week
         return a.day - timedelta(days=a.day.weekday()) == b.day - timedelta(days=b.day.weekday())
-    if coarse == "month":
+    if coarse == 3:  # month
         return (a.day.year, a.day.month) == (b.day.year, b.day.month)
     return a.day.year == b.day.year
 
@@ -128,20 +130,20 @@ def _places_fit(a: Record, b: Record) -> bool:
 
 def same_event(a: Record, b: Record) -> bool:
     """Whether two records report one real-world event (see the module docstring)."""
-    if a.kind != b.kind or not _window(a, b) or not _places_fit(a, b):
+    if a.kind != b.kind:
         return False
-    if _codes_fit(a.source_code, b.source_code) and _codes_fit(a.target_code, b.target_code):
-        return True
+    fit = _codes_fit(a.source_code, b.source_code) and _codes_fit(a.target_code, b.target_code)
     # a meeting or a visit seen from the other side ("X met Y" / "Y hosted X") is one event
-    return a.kind in _MUTUAL and _codes_fit(a.source_code, b.target_code) \
-        and _codes_fit(a.target_code, b.source_code)
+    if not fit and not (a.kind in _MUTUAL and _codes_fit(a.source_code, b.target_code)
+                        and _codes_fit(a.target_code, b.source_code)):
+        return False
+    return _window(a, b) and _places_fit(a, b)
 
 
 def _better(a: Record, b: Record) -> bool:
     """Whether ``a`` is better evidenced than ``b``."""
     def key(r: Record) -> tuple[float, int, int]:
-        return (r.confidence, len(r.source_code or "") + len(r.target_code or ""),
-                -_PRECISION_RANK.get(r.date_precision or "published", 1))
+        return (r.confidence, len(r.source_code or "") + len(r.target_code or ""), -r.rank)
     return key(a) > key(b)
 
 
@@ -337,6 +339,13 @@ def _member_info(store: Store, version: str, cluster_ids: list[str]
     return info
 
 
+_CLUSTER_COLUMNS = ("cluster_id", "pipeline_version", "plover_type", "cameo_root", "cameo_code",
+                    "source_code", "target_code", "day", "date_precision", "location_name",
+                    "location_country", "location_lat", "location_lon", "num_mentions",
+                    "num_articles", "num_sources", "first_seen", "last_seen",
+                    "representative_event_id")
+
+
 def _save(store: Store, version: str, changed: list[Cluster], members: list[tuple[str, str]]) -> None:
     con = store.con
     con.execute("BEGIN TRANSACTION")
@@ -351,21 +360,11 @@ def _save(store: Store, version: str, changed: list[Cluster], members: list[tupl
                              r.source_code, r.target_code, r.day, r.date_precision, r.location_name,
                              r.location_country, r.location_lat, r.location_lon, len(c.members),
                              len(c.articles), len(c.outlets), c.first_seen, c.last_seen, r.event_id))
-            _insert(store, "event_clusters", rows)
-        _insert(store, "event_cluster_members", [(e, version, c) for e, c in members])
+            append_columns(con, "event_clusters", _CLUSTER_COLUMNS, list(zip(*rows, strict=True)))
+        if members:
+            append_columns(con, "event_cluster_members", ("event_id", "pipeline_version", "cluster_id"),
+                           [[e for e, _ in members], [version] * len(members), [c for _, c in members]])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-
-
-def _insert(store: Store, table: str, rows: list[tuple[Any, ...]]) -> None:
-    """Multi-row INSERTs in chunks (DuckDB runs ``executemany`` one row at a time)."""
-    if not rows:
-        return
-    one = "(" + ", ".join("?" for _ in rows[0]) + ")"
-    step = max(1, 20_000 // len(rows[0]))
-    for i in range(0, len(rows), step):
-        chunk = rows[i:i + step]
-        store.con.execute(f"INSERT INTO {table} VALUES " + ", ".join([one] * len(chunk)),
-                          [v for row in chunk for v in row])

@@ -30,8 +30,9 @@ run: install  ## code the bundled sample corpus into $(DB) and show what is in i
 test: install  ## run the test suite
 	$(BIN)/python -m pytest -q
 
-bench: install  ## measure docs/s and tokens/s: bare spaCy vs the eventwire pipeline
+bench: install  ## measure the pipeline (docs/s vs bare spaCy) and the store (1M events)
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_store.py
 
 lint: install  ## ruff and mypy on the sources
 	$(BIN)/ruff check src tests benchmarks

@@ -100,9 +100,9 @@ def test_errors_name_the_file_and_line(tmp_path):
         read_verbs(bad)
     actors = tmp_path / "actors.txt"
     actors.write_text("GONDOR [GON <12345]\n", encoding="utf-8")
-    with pytest.raises(DictionaryError, match="actors.txt line 1: expected dates"):
+    with pytest.raises(DictionaryError, match=r"actors\.txt line 1: expected dates"):
         read_actors(actors)
     agents = tmp_path / "agents.txt"
     agents.write_text("# a comment\nMINISTER OF WAR\n", encoding="utf-8")
-    with pytest.raises(DictionaryError, match="agents.txt line 2"):
+    with pytest.raises(DictionaryError, match=r"agents\.txt line 2"):
         read_agents(agents)

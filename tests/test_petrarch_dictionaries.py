@@ -106,3 +106,22 @@ def test_errors_name_the_file_and_line(tmp_path):
     agents.write_text("# a comment\nMINISTER OF WAR\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"agents\.txt line 2"):
         read_agents(agents)
+
+
+def test_the_unit_suite_reads_as_records(base):
+    from eventwire.evaluation.petrarch_suite import Coding, read_suite
+
+    suite = read_suite(base / "PETR.UnitTest.records.xml")
+    assert len(suite.records) == 284
+    assert {k: p.name for k, p in suite.dictionaries.items()} == {
+        "verbs": "PETR.Validate.verbs.txt", "actors": "PETR.Validate.actors.txt",
+        "agents": "PETR.Validate.agents.txt", "discards": "PETR.Validate.discards.txt"}
+    assert "AGENTS" not in suite.include and "SYNSET" in suite.include
+    first = suite.records[0]
+    assert first.id == "DEMO-00" and first.day == date(1995, 1, 1) and first.counted
+    assert first.expected == (Coding("ARN", "GON", "064"),)
+    assert first.text.startswith("Arnor is about to restore full diplomatic ties with Gondor")
+    assert sum(r.counted for r in suite.records) == 279
+    assert sum(bool(r.expected) for r in suite.records) == 257
+    assert sum(len(r.expected) for r in suite.records) == 359
+    assert sum(r.no_events for r in suite.records) == 19

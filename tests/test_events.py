@@ -150,3 +150,10 @@ def test_a_strike_by_workers_is_a_labour_strike_not_an_attack(events):
     evs = events("A strike by Kenyan teachers closed schools. Israeli strikes hit Rafah.")
     codes = {e.trigger.text: e.cameo.code for e in evs}
     assert codes.get("strike") == "143" and codes.get("strikes", "190")[:2] == "19"
+
+
+def test_citing_something_as_evidence_accuses_the_actor_of_the_claim(events):
+    evs = events("Kenya cited the seized weapons as evidence that Somalia was arming the rebels.")
+    assert ("112", "KENGOV", "SOMGOV") in triples(evs)
+    plain = events("Kenya cited rising food prices in its budget speech.")
+    assert not any(e.cameo.root == "11" for e in plain)

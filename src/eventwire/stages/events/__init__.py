@@ -200,7 +200,9 @@ class _Coder:
                 continue
             if rule.requires == "xcomp" and not has_clause:
                 continue
-            if rule.target not in ("", "obj") and rule.target not in preps and not rule.objects:
+            if rule.requires == "claim" and claim_subject(verb) is None:
+                continue
+            if rule.target not in ("", "obj", "claim") and rule.target not in preps and not rule.objects:
                 # "call on X" is an appeal, "called the draft one-sided" is not; a rule that
                 # names its object ("held a rally") holds without its preposition
                 continue
@@ -223,6 +225,8 @@ class _Coder:
             object_tok = object_of(verb)
         if rule.target == "obj":
             target_tok = object_tok
+        elif rule.target == "claim":
+            target_tok = claim_subject(verb)
         elif rule.target:
             # "imposed sanctions on X": the object's own phrase first
             heads = ([object_tok] if object_tok is not None else []) + [verb]
@@ -524,6 +528,25 @@ def _government(m: Mention | None) -> Mention | None:
         return m
     return Mention(text=m.text, start=m.start, end=m.end, code=m.code + "GOV", name=m.name,
                    kind=m.kind, country=m.country, sector="GOV")
+
+
+# Nouns that present something as showing what someone did ("as evidence that X ...").
+_EVIDENCE = frozenset({"evidence", "proof", "sign", "indication", "example"})
+
+
+def claim_subject(verb: Token) -> Token | None:
+    """Who a verb's "as evidence that X did ..." is about: the subject of the clause on an
+    evidence noun after "as" under the verb (the parser may hang "as" on a clause inside the
+    object, so the whole phrase is searched)."""
+    for token in verb.subtree:
+        if token.lemma_.lower() in _EVIDENCE and token.head.lower_ == "as":
+            for clause in token.children:
+                if clause.dep_ in ("acl", "ccomp", "relcl"):
+                    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")),
+                                   None)
+                    if subject is not None:
+                        return subject
+    return None
 
 
 def _or_none(actors: list[Mention]) -> list[Mention | None]:

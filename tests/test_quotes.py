@@ -98,3 +98,13 @@ def test_events_inside_a_direct_quote_are_linked_and_attributed(code):
     linked = [e for e in r.events if e.event_id in q.events]
     assert linked, [e.trigger.text for e in r.events]
     assert all(e.modality.attributed_to == q.speaker.code for e in linked)
+
+
+def test_saying_another_state_backs_an_armed_group_is_an_accusation(code):
+    r = code("Iran's foreign ministry spokesman, Reza Karimi, spoke in Tehran.\n"
+             '"Washington is defending Islamic State," Karimi told reporters.')
+    accusation = [e for e in r.events if e.cameo.code == "112"]
+    assert [(e.source.code, e.target.code) for e in accusation] == [("IRNGOV", "USAGOV")]
+    narrated = code("The United States has backed some rebel groups in Syria.")  # no speaker
+    assert any(e.cameo.root == "05" for e in narrated.events)
+    assert not any(e.cameo.code == "112" for e in narrated.events)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.lexicons.speech import speech_verbs
-from eventwire.records import Article, CodedSpan, Event, Mention, Quote
+from eventwire.records import ActorRef, Article, CodedSpan, Event, Mention, Quote
 from eventwire.stages import Found, Resources
 from eventwire.stages.grammar import clause_subject
 from eventwire.stages.quotes.marks import Part, quotation_parts
@@ -56,6 +56,7 @@ def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found
     quotes.sort(key=lambda q: (q.start, q.kind))
     quotes = finder.resolve_pronouns(quotes)
     quotes, events = _link_events(quotes, found.events)
+    events += _implied_accusations(quotes, events, resources, article.id)
     return replace(found, quotes=tuple(quotes), events=tuple(events))
 
 
@@ -423,3 +424,43 @@ def _link_events(quotes: list[Quote], events: tuple[Event, ...]) -> tuple[list[Q
                 modality = replace(current.modality, attributed_to=q.speaker.code)
                 updated[e.event_id] = replace(current, modality=modality)
     return linked, [updated[e.event_id] for e in events]
+
+
+# Roots of cooperation (03-08): helping an armed group is what a speaker accuses someone of.
+_COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
+_ARMED = ("REB", "INS", "TER", "UAF")
+
+
+def _armed_group(ref: ActorRef | None) -> bool:
+    return ref is not None and ref.code is not None and (
+        ref.code.startswith("IMG") or any(ref.code.endswith(s) for s in _ARMED))
+
+
+def _implied_accusations(quotes: list[Quote], events: list[Event], resources: Resources,
+                         article_id: str) -> list[Event]:
+    """A speaker who says, in their own words, that another state or body supports an armed
+    group accuses it: "the White House is defending Islamic State" in a Russian spokeswoman's
+    quote is also ACCUSE (112) by her government on the White House's."""
+    numbers = [int(e.event_id.rsplit(":", 1)[1]) for e in events
+               if e.event_id.rsplit(":", 1)[-1].isdigit()]
+    next_number = max(numbers, default=0) + 1
+    info = resources.event_lexicon.info("112")
+    out: list[Event] = []
+    for q in quotes:
+        if q.kind != "direct" or q.speaker is None or q.speaker.code is None:
+            continue
+        for e in events:
+            if e.event_id not in q.events or e.cameo.root not in _COOPERATION:
+                continue
+            if e.source is None or e.source.code is None or not _armed_group(e.target):
+                continue
+            if e.source.code[:3] == q.speaker.code[:3]:
+                continue  # one's own side helping is no accusation
+            speaker = ActorRef(q.speaker.text, q.speaker.start, q.speaker.end, q.speaker.code,
+                               q.speaker.code[:3], q.speaker.code[3:] or None, q.speaker.name)
+            out.append(replace(e, event_id=f"{article_id}:{next_number}", cameo=info.cameo,
+                               plover=info.plover, source=speaker, target=e.source,
+                               modality=replace(e.modality, attributed_to=None),
+                               confidence=round(e.confidence * 0.8, 2)))
+            next_number += 1
+    return out

@@ -185,6 +185,10 @@ def _progress() -> Any:
     return tqdm(unit=" articles", file=sys.stderr, disable=None, dynamic_ncols=True)
 
 
+def _day(value: str | None) -> Any:
+    return parse_date(value) if value else None
+
+
 @cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
 @click.option("--actor", metavar="CODE", help="Source or target code starts with CODE (USA, RUSMIL).")
@@ -217,8 +221,7 @@ def events(db: str, limit: int, offset: int, fmt: str, **kw: Any) -> None:
 
     flt = EventFilter(
         actor=kw["actor"], source=kw["source"], target=kw["target"], type=kw["plover_type"],
-        cameo=kw["cameo"], since=parse_date(kw["since"]) if kw["since"] else None,
-        until=parse_date(kw["until"]) if kw["until"] else None, country=kw["country"],
+        cameo=kw["cameo"], since=_day(kw["since"]), until=_day(kw["until"]), country=kw["country"],
         near=parse_near(kw["near"]) if kw["near"] else None,
         include_negated=kw["include_negated"])
     with open_store(db, read_only=True) as store:
@@ -274,9 +277,6 @@ def dedup(db: str, rebuild: bool) -> None:
     click.echo(f"{d.events} events clustered: {d.clusters_new} new clusters, {d.clusters_grown} "
                f"grown; {total[0] if total else 0} real-world events in {db}", err=True)
 
-
-def _day(value: str | None) -> Any:
-    return parse_date(value) if value else None
 
 
 @cli.command()

@@ -157,7 +157,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
                               other_codes=tuple(c for c in map(_code, _CODE.findall(m.group(3))) if c))
             d.blocks.append(block)
             synset = None
-        elif stripped.startswith("&") and " " not in stripped.split("#")[0].strip():
+        elif stripped.startswith("&") and " " not in stripped:
             synset = stripped
             d.synsets[synset] = []
         elif stripped.startswith("+") and synset is not None:

@@ -163,10 +163,9 @@ class Cluster:
         self.articles.add(r.article_id)
         if r.outlet:
             self.outlets.add(r.outlet)
-        for seen in (r.published,):
-            if seen is not None:
-                self.first_seen = min(self.first_seen or seen, seen)
-                self.last_seen = max(self.last_seen or seen, seen)
+        if r.published is not None:
+            self.first_seen = min(self.first_seen or r.published, r.published)
+            self.last_seen = max(self.last_seen or r.published, r.published)
         if _better(r, self.representative):
             self.representative = r
         self.changed = True

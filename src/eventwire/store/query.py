@@ -125,13 +125,10 @@ def count_events(store: Store, flt: EventFilter | None = None) -> int:
 def _select(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
     where, params = flt.where()
     version = flt.pipeline_version or newest_version(store)
-    event_columns = [c for c in COLUMNS if c not in ("day", "article_id", "article_title",
-                                                     "article_url", "article_source", "published")]
-    select = ", ".join(
-        [f"e.{c}" if c != "event_id" else "e.event_id" for c in event_columns[:1]]
-        + [f"({EVENT_DAY}) AS day"]
-        + [f"e.{c}" for c in event_columns[1:]]
-        + ["e.article_id", "a.title", "a.url", "a.source", "a.published"])
+    article = {"article_id": "e.article_id", "article_title": "a.title", "article_url": "a.url",
+               "article_source": "a.source", "published": "a.published",
+               "day": f"({EVENT_DAY}) AS day"}
+    select = ", ".join(article.get(c, f"e.{c}") for c in COLUMNS)
     sql = (f"SELECT {select} FROM events e JOIN articles a "
            "ON a.id = e.article_id AND a.pipeline_version = e.pipeline_version "
            f"WHERE e.pipeline_version = ? AND {where}")

@@ -23,7 +23,7 @@ from eventwire.lexicons.speech import speech_verbs
 from eventwire.records import Article, Event, EventDate, TimeExpr
 from eventwire.stages import Found, Resources
 from eventwire.stages.grammar import hangs_on
-from eventwire.stages.times.normalise import PIECES, WEEKDAYS, Value, is_duration, normalise
+from eventwire.stages.times.normalise import MONTHS, PIECES, WEEKDAYS, Value, is_duration, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -42,8 +42,6 @@ _MODALS = frozenset({"will", "'ll", "shall", "wo", "would", "could", "can", "may
 _INTENT = frozenset({"plan", "intend", "expect", "agree", "decide", "schedule", "set", "due", "vow",
                      "pledge", "promise", "aim", "hope", "prepare", "want", "seek", "propose",
                      "threaten", "ready", "likely", "invite", "urge", "ask", "call", "expected"})
-_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                          "september", "october", "november", "december"})
 _FAR = date(2200, 1, 1)  # a probe anchor: an expression whose value moves with it is relative
 
 
@@ -73,7 +71,7 @@ def _widen(span: Span) -> Span:
     if span.start and doc[span.start - 1].lower_ in ("every", "each"):
         return doc[span.start - 1:span.end]
     if span.start and doc[span.start - 1].like_num and doc[span.start - 1].text.isdigit() \
-            and int(doc[span.start - 1].text) <= 31 and span[0].lower_ in _MONTH_NAMES:
+            and int(doc[span.start - 1].text) <= 31 and span[0].lower_ in MONTHS:
         return doc[span.start - 1:span.end]
     return span
 

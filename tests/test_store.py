@@ -134,15 +134,15 @@ def test_errors_are_retried_on_the_next_run():
 def test_a_failed_batch_leaves_nothing_half_written(monkeypatch):
     with open_store(":memory:") as store:
         calls = []
-        real = store._insert_columns
+        real = store._append
 
-        def flaky(table, names, columns):
-            calls.append(table.name)
-            if table.name == "events":
+        def flaky(table, rows):
+            calls.append(table)
+            if table == "events":
                 raise duckdb.Error("disk full")
-            real(table, names, columns)
+            real(table, rows)
 
-        monkeypatch.setattr(store, "_insert_columns", flaky)
+        monkeypatch.setattr(store, "_append", flaky)
         with pytest.raises(duckdb.Error):
             store.write([_result(1)])
         assert "articles" in calls

@@ -19,7 +19,7 @@ import duckdb
 
 from eventwire.errors import StoreError
 from eventwire.records import ArticleResult
-from eventwire.store.schema import Table, columns_of, from_row, tables
+from eventwire.store.schema import arrow_table, from_row, tables
 from eventwire.version import PIPELINE_VERSION
 
 __all__ = ["Store", "WriteReport", "append_columns", "open_store"]
@@ -180,28 +180,35 @@ class Store:
             self._insert_all(results)
 
     def _insert_all(self, results: list[ArticleResult]) -> None:
-        t = tables()
-        articles = t["articles"]
-        columns = columns_of("articles", [r.article for r in results])
-        keep = [i for i, c in enumerate(articles.columns) if c.name != "id"]
-        self._insert_columns(
-            articles, ["id", "pipeline_version", *(articles.columns[i].name for i in keep)],
-            [[r.article.id for r in results], [r.pipeline_version for r in results],
-             *(columns[i] for i in keep)])
+        import pyarrow as pa
+
+        articles = arrow_table("articles", [r.article for r in results])
+        versions = pa.array([r.pipeline_version for r in results], pa.string())
+        self._append("articles", articles.append_column("pipeline_version", versions))
+        ids = pa.array([r.article.id for r in results], pa.string())
         for name in _CHILDREN:
-            table = t[name]
+            counts = [len(getattr(r, name)) for r in results]
             records = [rec for r in results for rec in getattr(r, name)]
             if not records:
                 continue
-            keys: list[list[Any]] = [[r.article.id for r in results for _ in getattr(r, name)],
-                    [r.pipeline_version for r in results for _ in getattr(r, name)],
-                    [n for r in results for n in range(len(getattr(r, name)))]]
-            self._insert_columns(table, ["article_id", "pipeline_version", "n",
-                                         *(c.name for c in table.columns)],
-                                 [*keys, *columns_of(name, records)])
+            # each record's article as an index into the batch, and its position in the article
+            owner = pa.array([i for i, c in enumerate(counts) for _ in range(c)], pa.int32())
+            n = pa.array([k for c in counts for k in range(c)], pa.int32())
+            table = arrow_table(name, records)
+            for position, (column, values) in enumerate(
+                    (("article_id", ids.take(owner)), ("pipeline_version", versions.take(owner)),
+                     ("n", n))):
+                table = table.add_column(position, column, values)
+            self._append(name, table)
 
-    def _insert_columns(self, table: Table, names: list[str], columns: list[list[Any]]) -> None:
-        append_columns(self.con, table.name, names, columns)
+    def _append(self, table: str, rows: Any) -> None:
+        """Insert an Arrow table whose column names are columns of ``table``."""
+        quoted = ", ".join(f'"{n}"' for n in rows.column_names)
+        self.con.register("_eventwire_rows", rows)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _eventwire_rows")
+        finally:
+            self.con.unregister("_eventwire_rows")
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -129,14 +129,26 @@ def row_function(name: str) -> Callable[[Any], tuple[Any, ...]]:
     return cast(Callable[[Any], tuple[Any, ...]], namespace["flatten"])
 
 
-def columns_of(name: str, records: Sequence[Any]) -> list[list[Any]]:
-    """Records of table ``name`` as one list per column, for bulk writes: flattened row by row
-    with the compiled ``row_function`` and transposed in C (faster than one Python loop per
-    column)."""
+def arrow_table(name: str, records: Sequence[Any]) -> Any:
+    """Records of table ``name`` as a ``pyarrow.Table`` with the table's column names and
+    types, for bulk writes: each record is flattened by the compiled ``row_function`` into a
+    tuple, and Arrow converts the tuples as one struct array in C++ (no transposing in Python,
+    no type inference)."""
+    import pyarrow as pa
+
     flatten = row_function(name)
-    if not records:
-        return [[] for _ in tables()[name].columns]
-    return [list(column) for column in zip(*map(flatten, records), strict=True)]
+    struct = pa.struct([pa.field(c.name, arrow_type(c.sql_type)) for c in tables()[name].columns])
+    return pa.Table.from_struct_array(pa.array(list(map(flatten, records)), type=struct))
+
+
+def arrow_type(sql_type: str) -> Any:
+    """The Arrow type of a column's SQL type."""
+    import pyarrow as pa
+
+    if sql_type.endswith("[]"):
+        return pa.list_(arrow_type(sql_type[:-2]))
+    return {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(),
+            "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "DATE": pa.date32()}[sql_type]
 
 
 def _nullable(cls: type[Any], path: tuple[str, ...]) -> bool:

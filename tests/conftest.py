@@ -38,6 +38,20 @@ def code(nlp, resources):
     return run
 
 
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory, nlp) -> Path:
+    """A store holding the bundled sample corpus, coded and clustered once for the run."""
+    from eventwire.ingest import read_articles
+    from eventwire.runner import ingest
+    from eventwire.samples import sample_path
+    from eventwire.store import open_store
+
+    path = tmp_path_factory.mktemp("store") / "sample.duckdb"
+    with open_store(path) as store:
+        ingest(read_articles([sample_path()], Options()), store, Options(), nlp=nlp)
+    return path
+
+
 @pytest.fixture
 def options() -> Options:
     return Options()

@@ -416,6 +416,38 @@ def sql(query: str, db: str, fmt: str) -> None:
 
 
 @cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True,
+              help="DuckDB store to serve (opened read-only; created empty if missing).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. The default is this machine only; 0.0.0.0 opens it "
+                   "to the network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--max-body", default=None, type=click.IntRange(1024), metavar="BYTES",
+              help="Largest request body accepted; larger ones get 413.  [default: 2 MiB]")
+def serve(db: str, host: str, port: int, max_body: int | None) -> None:
+    """Serve the web UI and the REST API over a store.
+
+    \b
+    Pages: /            paste or upload an article and see it annotated
+           /events      browse and filter the stored events
+           /dashboard   dyad trend, actor network, map, top actors and types
+    API:   /v1/...      JSON; the OpenAPI documentation is at /docs
+
+    \b
+    Example:
+      eventwire serve --db eventwire.duckdb --port 8000
+    """
+    import uvicorn
+
+    from eventwire.web import MAX_BODY_BYTES, create_app
+
+    app = create_app(db, max_body=max_body or MAX_BODY_BYTES)
+    click.echo(f"eventwire is serving {db} at http://{host}:{port}/  (API docs: /docs; "
+               "Ctrl-C stops it)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)

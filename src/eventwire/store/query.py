@@ -104,11 +104,14 @@ def newest_version(store: Store) -> str | None:
 
 
 def find_events(store: Store, flt: EventFilter | None = None, limit: int | None = 100,
-                offset: int = 0) -> list[dict[str, Any]]:
-    """Events matching ``flt``, newest first, as dicts keyed by ``COLUMNS``."""
+                offset: int = 0, sort: str = "day", descending: bool = True) -> list[dict[str, Any]]:
+    """Events matching ``flt`` as dicts keyed by ``COLUMNS``, newest first unless ``sort``
+    names another of the ``COLUMNS``."""
     flt = flt or EventFilter()
+    if sort not in COLUMNS:
+        raise InputError(f"cannot sort by {sort!r}; sort by one of: {', '.join(COLUMNS)}")
     sql, params = _select(store, flt)
-    sql += " ORDER BY day DESC NULLS LAST, e.article_id, e.n"
+    sql += f' ORDER BY "{sort}" {"DESC" if descending else "ASC"} NULLS LAST, e.article_id, e.n'
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]

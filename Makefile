@@ -3,9 +3,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= eventwire.duckdb
+PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test bench lint clean
+.PHONY: help install sample run test bench lint clean
 
 help:  ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -18,14 +19,15 @@ $(BIN)/eventwire: pyproject.toml constraints.txt
 
 install: $(BIN)/eventwire  ## create .venv and install eventwire, its pinned dependencies and the model
 
-run: install  ## code the bundled sample corpus into $(DB) and show what is in it
+sample: install  ## code the bundled sample corpus into $(DB) and summarise it
 	$(BIN)/eventwire ingest --sample --db $(DB)
 	$(BIN)/eventwire stats --db $(DB)
+
+run: sample  ## code the sample corpus into $(DB), then serve the web UI and API on http://127.0.0.1:$(PORT)/
 	@echo
-	@echo "Explore it:"
-	@echo "  $(BIN)/eventwire stats --db $(DB) --format json"
-	@echo "  $(BIN)/eventwire code ../shared/data/seed/syria_unsc_2016.txt --format json"
-	@echo "  $(BIN)/eventwire --help"
+	@echo "Open http://127.0.0.1:$(PORT)/ (events: /events, dashboard: /dashboard, API docs: /docs)."
+	@echo "Also try: $(BIN)/eventwire code ../shared/data/seed/syria_unsc_2016.txt"
+	$(BIN)/eventwire serve --db $(DB) --port $(PORT)
 
 test: install  ## run the test suite
 	$(BIN)/python -m pytest -q

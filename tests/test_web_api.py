@@ -114,6 +114,12 @@ def test_unknown_ids_and_routes_are_404(client):
     _error(client.get("/v1/nothing-here"), 404)
 
 
+def test_blank_filters_are_unset(client):
+    # what a browser sends for a form left empty
+    blank = client.get("/v1/events?actor=&since=&until=&near=&limit=&include_negated=").json()
+    assert blank == client.get("/v1/events").json()
+
+
 def test_events_filters_and_pages(client, sample_store):
     page = client.get("/v1/events?actor=SYR&limit=3").json()
     assert page["total"] >= 3 and len(page["events"]) == 3

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from eventwire import __version__
 from eventwire.analytics import QUADS, parse_dyad, trend
@@ -56,6 +56,14 @@ class EventQuery(BaseModel):
     offset: int = Field(0, ge=0)
     sort: Literal[COLUMNS] = "day"  # type: ignore[valid-type]
     descending: bool = True
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any, info: ValidationInfo) -> Any:
+        """An empty form field means its default (browsers send ``since=`` for a blank date)."""
+        if isinstance(value, str) and not value.strip():
+            return cls.model_fields[str(info.field_name)].default
+        return value
 
     def event_filter(self) -> EventFilter:
         return EventFilter(actor=self.actor, source=self.source, target=self.target,

@@ -129,11 +129,11 @@ def event(request: Request, event_id: str) -> Response:
 
 
 @router.get("/dashboard")
-def dashboard(request: Request, dyad: str = "USA:RUS",
+def dashboard(request: Request, dyad: str | None = None,
               by: Literal["day", "week", "month"] = "month",
               since: date | None = None, until: date | None = None) -> Response:
-    pair = parse_dyad(dyad)
     with request.app.state.source.reading() as store:
+        pair = parse_dyad(dyad) if dyad else views.busiest_dyad(store)
         data = views.dashboard(store, since, until, pair, by)
     params = urlencode({k: v for k, v in (("dyad", ":".join(pair)), ("by", by),
                                            ("since", since), ("until", until)) if v})

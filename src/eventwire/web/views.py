@@ -147,6 +147,17 @@ def dashboard(store: Store, since: date | None, until: date | None,
     }
 
 
+def busiest_dyad(store: Store) -> tuple[str, str]:
+    """The pair of countries (or groups) with the most events between them, the dashboard's
+    default; USA:RUS in an empty store."""
+    row = store.con.execute(
+        "SELECT least(left(source_code, 3), left(target_code, 3)) AS a, "
+        "greatest(left(source_code, 3), left(target_code, 3)) AS b, count(*) FROM events "
+        "WHERE pipeline_version = ? AND left(source_code, 3) <> left(target_code, 3) "
+        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1", [newest_version(store)]).fetchone()
+    return (row[0], row[1]) if row else ("USA", "RUS")
+
+
 def _range(since: date | None, until: date | None) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []

@@ -32,9 +32,10 @@ run: sample  ## code the sample corpus into $(DB), then serve the web UI and API
 test: install  ## run the test suite
 	$(BIN)/python -m pytest -q
 
-bench: install  ## measure the pipeline (docs/s vs bare spaCy) and the store (1M events)
+bench: install  ## measure the pipeline (docs/s vs bare spaCy), the store (1M events) and the API under load
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_api.py
 
 lint: install  ## ruff and mypy on the sources
 	$(BIN)/ruff check src tests benchmarks

@@ -92,15 +92,6 @@ def test_code_articles_processes_lazily(nlp):
     assert [r.article.id for r in first] == ["1", "2", "3", "4", "5"]
 
 
-def test_a_process_pool_gives_the_same_results_in_the_same_order(nlp):
-    articles = [Article(id=str(i), text=f"{STORY} Paragraph {i}.") for i in range(6)]
-    articles.insert(2, Article(id="skip", text="", status="skipped", reason="empty"))
-    serial = list(eventwire.code_articles(articles, Options(batch_size=2), nlp=nlp))
-    pooled = list(eventwire.code_articles(articles, Options(batch_size=2, n_process=2), nlp=nlp))
-    assert pooled == serial
-    assert [r.article.id for r in pooled] == [a.id for a in articles]
-
-
 def test_code_text_loads_the_model_and_lexicons_once(monkeypatch):
     calls = []
     real = pipeline.nlp_mod.load

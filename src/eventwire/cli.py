@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
+from eventwire.engines import LocalEngine, default_workers
 from eventwire.errors import EventwireError
 from eventwire.ingest import read_articles, read_text
 from eventwire.options import DEFAULT_MAX_CHARS, Options, parse_date, parse_field_map
@@ -25,7 +26,7 @@ from eventwire.output import (
     render_stats,
     write_results,
 )
-from eventwire.pipeline import code_articles, code_text
+from eventwire.pipeline import code_text
 from eventwire.runner import ingest as ingest_articles
 from eventwire.samples import sample_path
 from eventwire.store import DEFAULT_DB, open_store
@@ -99,8 +100,12 @@ def _input_options(fn: F) -> F:
                      help="Code every article, even ones that do not look English."),
         click.option("--batch-size", type=int, default=32, show_default=True,
                      help="Articles per spaCy batch."),
-        click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
-                     help="Parse in a pool of this many processes (one model each)."),
+        click.option("--workers", type=click.IntRange(1), default=None,
+                     help="Code in a pool of this many processes, one model each (default: "
+                          "the cores this machine gives eventwire). Short inputs are coded in "
+                          "this process."),
+        click.option("--unordered", is_flag=True,
+                     help="Emit results as workers finish them, not in input order."),
         _actors_option,
     ]
     for deco in reversed(decorators):
@@ -117,7 +122,7 @@ def _options(kw: dict[str, Any]) -> Options:
         max_chars=kw["max_chars"],
         check_language=not kw["no_language_check"],
         batch_size=kw["batch_size"],
-        n_process=kw["workers"],
+        workers=kw["workers"] or default_workers(),
         actor_files=tuple(kw["actor_files"]),
     )
 
@@ -145,8 +150,8 @@ def code(fmt: str, **kw: Any) -> None:
       cat feed.jsonl | eventwire code - --format jsonl
     """
     options = _options(kw)
-    results = code_articles(read_articles(_paths(kw), options), options)
-    write_results(results, fmt, sys.stdout)
+    engine = LocalEngine(options, options.workers, ordered=not kw["unordered"])
+    write_results(engine.code(read_articles(_paths(kw), options)), fmt, sys.stdout)
 
 
 @cli.command()
@@ -163,9 +168,10 @@ def ingest(db: str, **kw: Any) -> None:
       eventwire ingest ../shared/data/voa/voa_stories.jsonl --db voa.duckdb
     """
     options = _options(kw)
+    engine = LocalEngine(options, options.workers, ordered=not kw["unordered"])
     with open_store(db) as store, _progress() as bar:
         report = ingest_articles(read_articles(_paths(kw), options), store, options,
-                                 on_result=lambda _: bar.update())
+                                 on_result=lambda _: bar.update(), engine=engine)
     c = report.coded
     click.echo(
         f"{report.read} articles: {report.written} new ({c['ok']} ok, {c['skipped']} skipped, "

@@ -34,11 +34,7 @@ def parse(
     nlp: Language,
     items: Iterable[tuple[str, T]],
     batch_size: int = 32,
-    n_process: int = 1,
 ) -> Iterator[tuple[Doc, T]]:
-    """Parse ``(text, context)`` pairs in batches, keeping input order and each context.
-
-    With ``n_process > 1`` spaCy parses in a pool of worker processes, each holding its own
-    copy of the model; contexts stay in this process.
-    """
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    """Parse ``(text, context)`` pairs in batches, in this process, keeping input order and
+    each context. (Parallel coding is the engines' work: ``eventwire.engines``.)"""
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)

@@ -37,7 +37,8 @@ class Options:
     # nlp
     model: str = DEFAULT_MODEL
     batch_size: int = 32
-    n_process: int = 1
+    # coding processes of the local engine (eventwire.engines.local); 1 codes in this process
+    workers: int = 1
 
     def __post_init__(self) -> None:
         unknown = set(self.field_map) - set(ARTICLE_FIELDS)
@@ -48,8 +49,8 @@ class Options:
             )
         if self.max_chars < 1_000:
             raise OptionError(f"max_chars must be at least 1000, got {self.max_chars}")
-        if self.batch_size < 1 or self.n_process < 1:
-            raise OptionError("batch_size and n_process must be at least 1")
+        if self.batch_size < 1 or self.workers < 1:
+            raise OptionError("batch_size and workers must be at least 1")
 
     def with_(self, **changes: Any) -> Options:
         return replace(self, **changes)

@@ -28,7 +28,8 @@ def code_articles(
     nlp: Language | None = None,
     resources: Resources | None = None,
 ) -> Iterator[ArticleResult]:
-    """Code ``articles`` lazily, one ``ArticleResult`` per article, in input order.
+    """Code ``articles`` lazily in this process, one ``ArticleResult`` per article, in input
+    order (``eventwire.engines.LocalEngine`` spreads the same work over processes).
 
     Articles whose status is not "ok" pass through with no records. A stage that fails on one
     article marks that article as an error (reason "stage", the stage and exception in
@@ -44,7 +45,7 @@ def code_articles(
     # Articles that will not be coded go through the parser as empty strings, which costs
     # nothing and keeps a single ordered stream (and a single worker pool) for the whole run.
     items = ((a.text if a.status == "ok" else "", a) for a in articles)
-    for doc, article in nlp_mod.parse(nlp, items, options.batch_size, options.n_process):
+    for doc, article in nlp_mod.parse(nlp, items, options.batch_size):
         if article.status != "ok":
             yield ArticleResult(article, PIPELINE_VERSION)
         else:

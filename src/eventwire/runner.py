@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from eventwire.engines import Engine, LocalEngine
 from eventwire.options import Options
-from eventwire.pipeline import code_articles
 from eventwire.records import Article, ArticleResult
 from eventwire.store import Store
 from eventwire.store.dedup import DedupReport, update_clusters
@@ -45,12 +45,15 @@ def ingest(
     options: Options | None = None,
     nlp: Language | None = None,
     on_result: Callable[[ArticleResult], None] | None = None,
+    engine: Engine | None = None,
 ) -> IngestReport:
-    """Code and store every article the store does not already hold."""
+    """Code and store every article the store does not already hold: with ``engine`` if
+    given, else in a local pool of ``options.workers`` processes (this process when 1)."""
     options = options or Options()
     report = IngestReport()
     fresh = _not_stored(articles, store, report)
-    results = code_articles(fresh, options, nlp)
+    engine = engine or LocalEngine(options, options.workers)
+    results = engine.code(fresh, nlp)
 
     def counted() -> Iterator[ArticleResult]:
         for result in results:

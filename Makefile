@@ -14,7 +14,7 @@ help:  ## list the commands
 $(BIN)/eventwire: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,ray]'
 	@touch $@
 
 install: $(BIN)/eventwire  ## create .venv and install eventwire, its pinned dependencies and the model

@@ -222,3 +222,38 @@ def test_damaged_feed_and_warc_files_become_error_rows(tmp_path):
         # feedparser salvages entries from some broken feeds; those come out as skipped/empty
         [("skipped", "empty"), ("error", "corrupt")],
     )
+
+
+def test_parquet_rows_are_articles(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"body": [STORY, "", "A second report on the talks."],
+                      "headline": ["Border clashes", "Blank", "Talks"],
+                      "date": ["2024-04-09", "2024-04-10", "2024-04-11"]})
+    pq.write_table(table, tmp_path / "news.parquet")
+    options = Options(field_map={"text": "body", "title": "headline", "published": "date"})
+    got = list(read_articles([tmp_path / "news.parquet"], options))
+    assert [a.status for a in got] == ["ok", "skipped", "ok"]
+    assert got[0].title == "Border clashes" and got[0].published == date(2024, 4, 9)
+    assert got[0].origin.endswith("news.parquet:1") and got[2].text.startswith("A second report")
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
+    broken = list(read_articles([tmp_path / "broken.parquet"], Options()))
+    assert broken[0].status == "error" and broken[0].reason == "unreadable"
+
+
+def test_urls_are_read_through_fsspec():
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/feeds/a.jsonl", json.dumps({"text": STORY, "id": "m1"}).encode() + b"\n")
+    fs.pipe("/feeds/b.txt", b"A short report written for this test about a ceasefire.")
+    with fs.open("/feeds/c.jsonl.gz", "wb") as fh:
+        fh.write(gzip.compress(json.dumps({"text": "Gzipped report.", "id": "m3"}).encode()))
+    got = list(read_articles(["memory://feeds/*.jsonl"], Options()))
+    assert [a.id for a in got] == ["m1"]
+    everything = list(read_articles(["memory://feeds"], Options()))
+    assert [a.origin.split("/")[-1] for a in everything] == ["a.jsonl:1", "b.txt", "c.jsonl.gz:1"]
+    assert everything[2].text == "Gzipped report."
+    with pytest.raises(InputError, match="nothing found"):
+        list(read_articles(["memory://nowhere/*.jsonl"], Options()))

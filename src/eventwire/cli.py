@@ -83,7 +83,8 @@ def _input_options(fn: F) -> F:
         click.option("--sample", is_flag=True,
                      help="Also read the bundled sample corpus (40+ original stories)."),
         click.option("--input-format", default="auto", show_default=True,
-                     type=click.Choice(["auto", "txt", "html", "jsonl", "json", "csv", "rss", "warc"]),
+                     type=click.Choice(["auto", "txt", "html", "jsonl", "json", "csv", "rss", "warc",
+                                       "parquet"]),
                      help="Reader to use; auto picks by file extension, then by content."),
         click.option("--field", "fields", multiple=True, metavar="OURS=THEIRS",
                      help="Map an article field to the input's name for it, e.g. "

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from eventwire.errors import OptionError
 
-InputFormat = Literal["auto", "txt", "html", "jsonl", "json", "csv", "rss", "warc"]
+InputFormat = Literal["auto", "txt", "html", "jsonl", "json", "csv", "rss", "warc", "parquet"]
 
 # Article fields a structured input (JSONL, JSON, CSV) can supply.
 ARTICLE_FIELDS = ("id", "text", "title", "url", "source", "published")

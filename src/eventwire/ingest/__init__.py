@@ -18,7 +18,7 @@ import typing
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from eventwire.errors import InputError
 from eventwire.ingest.build import Failure, RawRecord, build_article
@@ -27,6 +27,7 @@ from eventwire.ingest.readers import (
     read_html,
     read_json,
     read_jsonl,
+    read_parquet,
     read_rss,
     read_txt,
     read_warc,
@@ -46,6 +47,7 @@ _EXTENSIONS = {
     ".csv": "csv",
     ".rss": "rss", ".atom": "rss", ".xml": "rss",
     ".warc": "warc", ".arc": "warc",
+    ".parquet": "parquet", ".pq": "parquet",
 }
 _GLOB_CHARS = frozenset("*?[")
 
@@ -99,10 +101,39 @@ def read_text(text: str, options: Options, **fields: object) -> Article:
     return build_article(raw, options)
 
 
+def _is_url(path: str) -> bool:
+    """A path fsspec opens (s3://, gs://, https://, memory://...), not a local file."""
+    scheme, sep, _ = path.partition("://")
+    return bool(sep) and scheme.isalnum() and scheme != "file" and len(scheme) > 1
+
+
+def _fsspec() -> Any:
+    try:
+        import fsspec
+    except ImportError:
+        raise InputError("reading a URL needs fsspec (pip install fsspec, plus s3fs or gcsfs "
+                         "for object storage)") from None
+    return fsspec
+
+
 def _expand(path: str) -> Iterator[str]:
-    """Files named by a path, directory (recursive) or glob; ``-`` is stdin."""
+    """Files named by a path, directory (recursive) or glob, local or a URL fsspec knows
+    (s3://bucket/news/*.jsonl); ``-`` is stdin."""
     if path == "-":
         yield path
+        return
+    if path.startswith("file://"):
+        path = path[len("file://"):]
+    if _is_url(path):
+        fs, _, found = _fsspec().get_fs_token_paths(path)
+        protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+        hits = sorted(found) if found else []
+        if len(hits) == 1 and fs.isdir(hits[0]):
+            hits = sorted(f for f in fs.find(hits[0]) if not os.path.basename(f).startswith("."))
+        if not hits:
+            raise InputError(f"nothing found at {path!r}")
+        for hit in hits:
+            yield hit if "://" in hit else f"{protocol}://{hit}"
         return
     p = Path(path)
     if p.is_dir():
@@ -138,6 +169,11 @@ def _open(source: str) -> Iterator[IO[bytes]]:
         stdin = sys.stdin.buffer
         # Format sniffing peeks at the first bytes; a replaced stdin may not support that.
         yield stdin if hasattr(stdin, "peek") else typing.cast(IO[bytes], io.BufferedReader(stdin))
+    elif _is_url(source):
+        compression = "gzip" if source.endswith(".gz") and not source.endswith(
+            (".warc.gz", ".arc.gz")) else None
+        with _fsspec().open(source, "rb", compression=compression) as fh:
+            yield typing.cast(IO[bytes], fh if hasattr(fh, "peek") else io.BufferedReader(fh))
     elif source.endswith(".gz") and not source.endswith((".warc.gz", ".arc.gz")):
         with gzip.open(source, "rb") as fh:
             yield typing.cast(IO[bytes], fh)
@@ -158,8 +194,9 @@ def _records(source: str, options: Options) -> Iterator[RawRecord]:
             fmt: str = options.input_format
             if fmt == "auto":
                 fmt = detect_format(origin if source != "-" else "", head)
-            if fmt in ("jsonl", "csv", "warc"):
-                reader = {"jsonl": read_jsonl, "csv": read_csv, "warc": read_warc}[fmt]
+            if fmt in ("jsonl", "csv", "warc", "parquet"):
+                reader = {"jsonl": read_jsonl, "csv": read_csv, "warc": read_warc,
+                          "parquet": read_parquet}[fmt]
                 yield from reader(stream, origin, options)
                 return
             data = stream.read()

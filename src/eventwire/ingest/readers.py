@@ -108,6 +108,24 @@ def read_jsonl(stream: IO[bytes], origin: str, options: Options) -> Iterator[Raw
         yield record
 
 
+def read_parquet(stream: IO[bytes], origin: str, options: Options) -> Iterator[RawRecord]:
+    """One article per row, read a row group at a time; columns as in JSONL (``--field``)."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(stream)
+    except Exception as exc:  # pyarrow raises several types for a damaged file
+        yield RawRecord(origin, None, seed=origin, failure=Failure(
+            "error", "unreadable", f"not a readable Parquet file ({exc})"))
+        return
+    n = 0
+    for batch in table.iter_batches(batch_size=1024):
+        for row in batch.to_pylist():
+            n += 1
+            seed = json.dumps(row, sort_keys=True, default=str)
+            yield _record_from_mapping(row, f"{origin}:{n}", options, seed=seed)
+
+
 def read_json(data: bytes, origin: str, options: Options) -> Iterator[RawRecord]:
     warnings: list[str] = []
     text = decode(data, warnings)

@@ -83,3 +83,39 @@ def test_ingest_with_a_pool_then_resume_codes_only_what_is_missing(tmp_path):
         ids = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
     assert first.written == 25 and again.written == 16 and again.already_stored == 25
     assert ids == sorted(a.id for a in articles)
+
+
+def test_ingest_writes_parquet_partitions_matching_the_store(tmp_path):
+    import duckdb
+
+    from eventwire.runner import ingest
+
+    options = Options(batch_size=2)  # transactions of 128 articles: two files for 150 articles
+    articles = [replace_id(a, i) for i, a in enumerate(_articles(40) * 4)][:150]
+    with open_store(tmp_path / "e.duckdb") as store:
+        report = ingest(articles, store, options, engine=LocalEngine(options, 2, chunk=8),
+                        parquet_out=str(tmp_path / "parts"))
+        stored = store.con.execute(
+            "SELECT article_id, n, event_id, cameo_code FROM events ORDER BY 1, 2").fetchall()
+    assert len(report.parquet_files) == 2
+    files = str(tmp_path / "parts" / "*.parquet")
+    written = duckdb.sql(f"SELECT article_id, n, event_id, cameo_code FROM '{files}' ORDER BY 1, 2").fetchall()
+    assert written == stored and len(stored) > 100
+
+
+def replace_id(article: Article, i: int) -> Article:
+    from dataclasses import replace
+
+    return replace(article, id=f"{article.id}-{i}")
+
+
+def test_a_failure_before_commit_rolls_the_batch_back(tmp_path):
+    from eventwire.records import ArticleResult
+
+    def refuse(batch):
+        raise OSError("the Parquet folder is full")
+
+    with open_store(tmp_path / "e.duckdb") as store:
+        with pytest.raises(OSError):
+            store.write([ArticleResult(Article(id="x", text="t"), "v")], before_commit=refuse)
+        assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0

@@ -158,21 +158,40 @@ def code(fmt: str, **kw: Any) -> None:
 @cli.command()
 @_input_options
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store file.")
-def ingest(db: str, **kw: Any) -> None:
+@click.option("--engine", "engine_name", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True,
+              help="local: a pool of processes on this machine; ray: Ray Data on a local Ray "
+                   "(started on the fly) or the cluster at --address (needs the ray extra).")
+@click.option("--address", metavar="ADDR",
+              help="Ray cluster to join (auto, or ray://HOST:10001); implies --engine ray.")
+@click.option("--parquet-out", metavar="DIR_OR_URL",
+              help="Also write each stored batch's events as a Parquet file here "
+                   "(a folder, or s3://..., gs://... with the fsspec driver installed).")
+def ingest(db: str, engine_name: str, address: str | None, parquet_out: str | None,
+           **kw: Any) -> None:
     """Code articles and add them to the store.
 
     Idempotent: articles already stored under this pipeline version are not added again
-    (ones stored as errors are retried). Every input gets a row with its status.
+    (ones stored as errors are retried), so an interrupted run resumes where it stopped.
+    Every input gets a row with its status.
 
     \b
-    Example:
+    Examples:
       eventwire ingest ../shared/data/voa/voa_stories.jsonl --db voa.duckdb
+      eventwire ingest 's3://bucket/news/*.jsonl' --engine ray --address auto --db news.duckdb
     """
     options = _options(kw)
-    engine = LocalEngine(options, options.workers, ordered=not kw["unordered"])
+    engine: Any
+    if engine_name == "ray" or address:
+        from eventwire.engines.ray import RayEngine
+
+        engine = RayEngine(options, kw["workers"], address=address)
+    else:
+        engine = LocalEngine(options, options.workers, ordered=not kw["unordered"])
     with open_store(db) as store, _progress() as bar:
         report = ingest_articles(read_articles(_paths(kw), options), store, options,
-                                 on_result=lambda _: bar.update(), engine=engine)
+                                 on_result=lambda _: bar.update(), engine=engine,
+                                 parquet_out=parquet_out)
     c = report.coded
     click.echo(
         f"{report.read} articles: {report.written} new ({c['ok']} ok, {c['skipped']} skipped, "
@@ -180,6 +199,8 @@ def ingest(db: str, **kw: Any) -> None:
         f"(pipeline {PIPELINE_VERSION})",
         err=True,
     )
+    if report.parquet_files:
+        click.echo(f"{len(report.parquet_files)} Parquet files written to {parquet_out}", err=True)
     if report.clustered is not None and report.clustered.events:
         d = report.clustered
         click.echo(f"{d.events} new events: {d.clusters_new} new real-world events, "

@@ -16,6 +16,7 @@ from eventwire.options import Options
 from eventwire.records import Article, ArticleResult
 from eventwire.store import Store
 from eventwire.store.dedup import DedupReport, update_clusters
+from eventwire.store.partitions import PartitionWriter
 from eventwire.version import PIPELINE_VERSION
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ class IngestReport:
     written: int = 0
     already_stored: int = 0
     clustered: DedupReport | None = None
+    parquet_files: list[str] = field(default_factory=list)
 
     @property
     def read(self) -> int:
@@ -46,9 +48,15 @@ def ingest(
     nlp: Language | None = None,
     on_result: Callable[[ArticleResult], None] | None = None,
     engine: Engine | None = None,
+    parquet_out: str | None = None,
 ) -> IngestReport:
     """Code and store every article the store does not already hold: with ``engine`` if
-    given, else in a local pool of ``options.workers`` processes (this process when 1)."""
+    given, else in a local pool of ``options.workers`` processes (this process when 1).
+
+    With ``parquet_out`` (a folder or URL) each stored batch's events are also written as a
+    Parquet file there, before the batch commits: a file's articles are in the store, and an
+    article in the store has its events in a file (a crash between the two can at worst
+    repeat one batch's file)."""
     options = options or Options()
     report = IngestReport()
     fresh = _not_stored(articles, store, report)
@@ -62,7 +70,18 @@ def ingest(
                 on_result(result)
             yield result
 
-    written = store.write(counted(), batch_size=options.batch_size * 4)
+    sink = PartitionWriter(parquet_out) if parquet_out else None
+
+    def to_parquet(batch: list[ArticleResult]) -> None:
+        if sink is not None:
+            for result in batch:
+                sink.add(result)
+            sink.flush()
+
+    # bigger transactions when each one also writes a Parquet file
+    batch_size = options.batch_size * (64 if sink else 4)
+    written = store.write(counted(), batch_size=batch_size, before_commit=to_parquet)
+    report.parquet_files = sink.files if sink else []
     report.written = written.written
     report.already_stored += written.already_stored
     # the new events join the clusters of the events already stored (docs: store/dedup.py)

@@ -8,7 +8,7 @@ replaced, so a re-run retries what failed. Each batch is written in one transact
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,20 +113,23 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def write(self, results: Iterable[ArticleResult], batch_size: int = 256) -> WriteReport:
-        """Store ``results`` in transactions of ``batch_size`` articles."""
+    def write(self, results: Iterable[ArticleResult], batch_size: int = 256,
+              before_commit: Callable[[list[ArticleResult]], None] | None = None) -> WriteReport:
+        """Store ``results`` in transactions of ``batch_size`` articles. ``before_commit``
+        gets each batch's new results inside its transaction (an error there rolls it back)."""
         report = WriteReport()
         batch: list[ArticleResult] = []
         for result in results:
             batch.append(result)
             if len(batch) >= batch_size:
-                report += self.write_batch(batch)
+                report += self.write_batch(batch, before_commit)
                 batch = []
         if batch:
-            report += self.write_batch(batch)
+            report += self.write_batch(batch, before_commit)
         return report
 
-    def write_batch(self, batch: Sequence[ArticleResult]) -> WriteReport:
+    def write_batch(self, batch: Sequence[ArticleResult],
+                    before_commit: Callable[[list[ArticleResult]], None] | None = None) -> WriteReport:
         """Store one batch in a single transaction; returns what was new and what was not."""
         unique: dict[tuple[str, str], ArticleResult] = {}
         for r in batch:
@@ -139,6 +142,8 @@ class Store:
                 self._delete(*key)
             fresh = [r for k, r in unique.items() if k not in stored or k in retry]
             self._insert(fresh)
+            if before_commit is not None:
+                before_commit(fresh)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

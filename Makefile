@@ -32,8 +32,9 @@ run: sample  ## code the sample corpus into $(DB), then serve the web UI and API
 test: install  ## run the test suite
 	$(BIN)/python -m pytest -q
 
-bench: install  ## measure the pipeline (docs/s vs bare spaCy), the store (1M events) and the API under load
+bench: install  ## measure the pipeline and engines (docs/s vs bare spaCy), the store (1M events), the API under load
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_engines.py
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_api.py
 

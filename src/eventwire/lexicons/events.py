@@ -58,6 +58,7 @@ class EventLexicon:
     nouns: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     # adjective -> (code, origin): "said he was hopeful"
     adjectives: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _max_noun_words: int | None = field(default=None, repr=False, compare=False)
 
     def info(self, code: str) -> CodeInfo:
         """The code's weights and crosswalk; a code the table lacks falls back to its root."""
@@ -67,7 +68,10 @@ class EventLexicon:
 
     @property
     def max_noun_words(self) -> int:
-        return max((len(k) for k in self.nouns), default=1)
+        """Words in the longest event noun phrase (computed once: it is asked per token)."""
+        if self._max_noun_words is None:
+            self._max_noun_words = max((len(k) for k in self.nouns), default=1)
+        return self._max_noun_words
 
 
 def _event_files(prefix: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def clause_subject(token: Token) -> Token | None:
@@ -48,3 +48,27 @@ def hangs_on(token: Token, trigger: Token, steps: int = 6) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+_ENTS = "eventwire.ents"
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per document: spaCy builds the spans anew on every access,
+    walking the whole document, and the stages ask for them hundreds of times."""
+    ents: tuple[Span, ...] | None = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents
+
+
+_TEXT = "eventwire.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document (spaCy joins every token on each access)."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from eventwire.lexicons.gazetteer import Gazetteer, PlaceHit
 from eventwire.records import Article, Event, Location, Mention, Place
 from eventwire.stages import Found, Resources
-from eventwire.stages.grammar import hangs_on
+from eventwire.stages.grammar import entities, hangs_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -64,7 +64,7 @@ def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found
 
 
 def _mentions(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    spans = [e for e in entities(doc) if e.label_ in ("GPE", "LOC", "FAC")]
     for m in gazetteer.alias_pattern().finditer(doc.text):
         span = doc.char_span(m.start(), m.end())
         if span is None or not span.text[0].isupper():

@@ -38,6 +38,7 @@ from eventwire.stages.actors.nouns import (
 )
 from eventwire.stages.actors.people import later_mentions, resolve_people
 from eventwire.stages.actors.sides import side_of
+from eventwire.stages.grammar import entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -143,7 +144,7 @@ def _home_country(
             if subject is not None and _names(m, subject, ctx):
                 places[entry.country] += LEDE_SUBJECT  # "Germany expelled", "Syrian troops"
             signals[entry.country] += 1
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         match = ctx.match_at(ent[0])

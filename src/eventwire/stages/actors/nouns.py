@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.lexicons.actors import ActorEntry
 from eventwire.stages.actors.context import ACTOR_PHRASE, NAME, Cand, DocContext
+from eventwire.stages.grammar import entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -57,7 +58,7 @@ def _inside_a_longer_name(span: Span) -> bool:
     """Whether the model saw ``span`` as part of a longer named place or body."""
     doc = span.doc
     if doc[span.start].ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I"):
-        ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+        ent = next((e for e in entities(doc) if e.start <= span.start and span.end <= e.end), None)
         return ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG") and len(ent) > len(span) \
             and not (ent.start == span.start - 1 and doc[ent.start].lower_ == "the")
     return False

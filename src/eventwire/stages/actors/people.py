@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from eventwire.lexicons.actors import ActorEntry
 from eventwire.stages.actors.context import NAME, PERSON_WITH_ROLE, REFERENCE, Cand, DocContext, Person
 from eventwire.stages.actors.nouns import STANDALONE_SECTORS, is_place
+from eventwire.stages.grammar import entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,7 +37,7 @@ def person_spans(ctx: DocContext) -> list[Span]:
         if m.first("person"):
             spans.append(doc[m.start:m.end])
             taken.update(range(m.start, m.end))
-    for ent in doc.ents:
+    for ent in entities(doc):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP") and _titled(ent, ctx)):

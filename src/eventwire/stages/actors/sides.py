@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from eventwire.lexicons.gazetteer import Gazetteer
 from eventwire.stages.actors.context import Cand, DocContext
-from eventwire.stages.grammar import clause_subject
+from eventwire.stages.grammar import clause_subject, entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -96,7 +96,7 @@ def _place_country(token: Token, ctx: DocContext, gazetteer: Gazetteer | None) -
         return entry.country
     if gazetteer is None or token.ent_type_ not in ("GPE", "LOC", "FAC"):
         return None
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in entities(token.doc) if e.start <= token.i < e.end), None)
     if ent is None:
         return None
     name = ent.text[4:] if ent.text.startswith("the ") else ent.text

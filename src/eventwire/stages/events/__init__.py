@@ -41,6 +41,7 @@ from eventwire.stages.events.slots import (
     prep_object,
     subject_of,
 )
+from eventwire.stages.grammar import doc_text
 from eventwire.stages.quoting import inside_quotation
 
 if TYPE_CHECKING:
@@ -504,7 +505,7 @@ class _Coder:
         if code[:2] not in _STATE_AS_SUCH and code != "062":  # military cooperation: the states
             source, target = _government(source), _government(target)
         sent = self.sent
-        text = self.doc.text
+        text = doc_text(self.doc)
         slots = "both" if source and target else "source" if source else "target"
         confidence = _CONFIDENCE[slots] - (0.15 if noun else 0.0)
         self.events.append(Event(

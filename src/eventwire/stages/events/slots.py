@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.lexicons.gazetteer import Gazetteer
 from eventwire.records import Mention
+from eventwire.stages.grammar import entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -76,7 +77,7 @@ class MentionIndex:
             named = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
             if named is not None:
                 head = named  # "the city of Sumy"
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        ent = next((e for e in entities(head.doc) if e.start <= head.i < e.end), None)
         if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
             span = ent
         elif head.pos_ == "PROPN":  # the small model often takes a town for a person

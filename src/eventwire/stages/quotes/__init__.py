@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from eventwire.lexicons.speech import speech_verbs
 from eventwire.records import ActorRef, Article, CodedSpan, Event, Mention, Quote
 from eventwire.stages import Found, Resources
-from eventwire.stages.grammar import clause_subject
+from eventwire.stages.grammar import clause_subject, doc_text, entities
 from eventwire.stages.quotes.marks import Part, quotation_parts
 
 if TYPE_CHECKING:
@@ -63,9 +63,9 @@ def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found
 class _Finder:
     def __init__(self, doc: Doc, mentions: tuple[Mention, ...]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.parts = quotation_parts(doc.text)
+        self.parts = quotation_parts(self.text)
         self.quoted = [False] * len(doc)  # token -> inside a direct quotation (marks included)
         for part in self.parts:
             span = doc.char_span(part.open, part.outer_end, alignment_mode="expand")
@@ -214,13 +214,13 @@ class _Finder:
     def _named_person(self, lo: int, hi: int) -> CodedSpan | None:
         """A person the actors stage could not code ("Harbour master Ines Carvalho"): the
         name the parser tags, a surname widened to the full name given earlier."""
-        person = next((e for e in self.doc.ents
+        person = next((e for e in entities(self.doc)
                        if e.label_ == "PERSON" and lo <= e.start and e.end - 1 <= hi), None)
         if person is None:
             return None
         name = person.text
         if len(person) == 1:
-            earlier = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= person.start
+            earlier = [e for e in entities(self.doc) if e.label_ == "PERSON" and e.end <= person.start
                        and len(e) > 1 and e[-1].text == person.text]
             if earlier:
                 name = earlier[0].text

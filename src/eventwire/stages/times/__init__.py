@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from eventwire.lexicons.speech import speech_verbs
 from eventwire.records import Article, Event, EventDate, TimeExpr
 from eventwire.stages import Found, Resources
-from eventwire.stages.grammar import hangs_on
+from eventwire.stages.grammar import entities, hangs_on
 from eventwire.stages.times.normalise import MONTHS, PIECES, WEEKDAYS, Value, is_duration, normalise
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def run(doc: Doc, article: Article, found: Found, resources: Resources) -> Found
 
 
 def _expressions(doc: Doc) -> list[Span]:
-    spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans = [e for e in entities(doc) if e.label_ in ("DATE", "TIME")]
     for m in _EXTRA.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:

@@ -20,7 +20,7 @@ from tests.test_engines import POISON, _articles
 
 pytest.importorskip("ray")
 
-from eventwire.engines.ray import RayEngine  # noqa: E402
+from eventwire.engines.ray import RayEngine
 
 
 @pytest.fixture(scope="module")

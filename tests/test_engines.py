@@ -99,7 +99,8 @@ def test_ingest_writes_parquet_partitions_matching_the_store(tmp_path):
             "SELECT article_id, n, event_id, cameo_code FROM events ORDER BY 1, 2").fetchall()
     assert len(report.parquet_files) == 2
     files = str(tmp_path / "parts" / "*.parquet")
-    written = duckdb.sql(f"SELECT article_id, n, event_id, cameo_code FROM '{files}' ORDER BY 1, 2").fetchall()
+    written = duckdb.sql(
+        f"SELECT article_id, n, event_id, cameo_code FROM '{files}' ORDER BY 1, 2").fetchall()
     assert written == stored and len(stored) > 100
 
 

@@ -120,3 +120,12 @@ def test_a_failure_before_commit_rolls_the_batch_back(tmp_path):
         with pytest.raises(OSError):
             store.write([ArticleResult(Article(id="x", text="t"), "v")], before_commit=refuse)
         assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_a_missing_model_is_one_clear_error_not_a_crash_per_chunk():
+    from eventwire.errors import ModelNotInstalledError
+
+    engine = LocalEngine(Options(model="no_such_model_pkg"), workers=2, chunk=1)
+    with pytest.raises(ModelNotInstalledError):
+        list(engine.code(_articles(6)))
+    assert engine._pool is None

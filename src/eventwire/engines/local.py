@@ -129,6 +129,13 @@ class LocalEngine:
         if self.workers <= 1 or len(head) <= 2 * self.chunk:
             yield from code_articles(itertools.chain(head, it), self.options, nlp, resources)
             return
+        import importlib.util
+
+        from eventwire.errors import ModelNotInstalledError
+
+        if importlib.util.find_spec(self.options.model) is None:
+            # say so here, once, rather than as a worker that dies on every chunk
+            raise ModelNotInstalledError(self.options.model)
         try:
             yield from self._pooled(itertools.chain(head, it))
         finally:

@@ -129,3 +129,19 @@ def test_a_missing_model_is_one_clear_error_not_a_crash_per_chunk():
     with pytest.raises(ModelNotInstalledError):
         list(engine.code(_articles(6)))
     assert engine._pool is None
+
+
+def test_a_script_without_a_main_guard_gets_a_clear_error(tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from eventwire.engines import LocalEngine\n"
+        "from eventwire.options import Options\n"
+        "from eventwire.records import Article\n"
+        "articles = [Article(id=str(i), text='Rebels attacked a checkpoint.') for i in range(40)]\n"
+        "print(len(list(LocalEngine(Options(), workers=2).code(articles))))\n")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0
+    assert "EngineError" in proc.stderr and '__name__ == "__main__"' in proc.stderr

@@ -42,3 +42,7 @@ class ModelNotInstalledError(EventwireError):
 
 class StoreError(EventwireError):
     """The store file cannot be opened or written."""
+
+
+class EngineError(EventwireError):
+    """The coding workers cannot run at all (as opposed to failing on one article)."""

@@ -27,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from eventwire.errors import EngineError
 from eventwire.options import Options
 from eventwire.pipeline import code_articles
 from eventwire.records import Article, ArticleResult
@@ -58,12 +59,14 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, ready: Any) -> None:
     from eventwire import nlp as nlp_mod
     from eventwire.stages import load_resources
 
     nlp = nlp_mod.load(options.model)
     _worker.update(options=options, nlp=nlp, resources=load_resources(options, nlp))
+    with ready.get_lock():
+        ready.value += 1  # the pool knows a worker could start
 
 
 def _code_chunk(articles: list[Article]) -> list[ArticleResult]:
@@ -95,18 +98,29 @@ class LocalEngine:
         self.recycle_after = recycle_after
         self.restarts = 0
         self._pool: ProcessPoolExecutor | None = None
+        self._ready: Any = None  # workers that finished loading, shared with them
 
     # -- the pool ---------------------------------------------------------------------------
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            context = multiprocessing.get_context("spawn")
+            self._ready = context.Value("i", 0)
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker, initargs=(self.options,),
+                max_workers=self.workers, mp_context=context,
+                initializer=_init_worker, initargs=(self.options, self._ready),
                 max_tasks_per_child=self.recycle_after)
         return self._pool
 
     def _restart(self) -> None:
+        if self._ready is not None and self._ready.value == 0:
+            # no worker of this pool got as far as loading the model: retrying cannot help
+            self.close()
+            raise EngineError(
+                "the coding worker processes die while they start. If you call eventwire "
+                "from your own script, put the call under `if __name__ == \"__main__\":` "
+                "(workers are started with 'spawn', which imports the script again); "
+                "otherwise check the memory: each worker needs about 600 MB.")
         self.restarts += 1
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)

@@ -63,3 +63,14 @@ def test_python_example_runs(sandbox):
                           timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("ok 523 [[0, 0, 142], [142, 187, 381]]")
+
+
+def test_scaling_example_runs_a_worker_pool(sandbox):
+    blocks = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+    pooled = next(b for b in blocks if "LocalEngine" in b)
+    script = sandbox / "scale_example.py"  # a file, so the workers re-import it as spawn does
+    script.write_text(pooled, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], cwd=sandbox, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert re.match(r"48 articles, \d{3} events", proc.stdout), proc.stdout

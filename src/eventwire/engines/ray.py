@@ -139,18 +139,18 @@ class RayEngine:
     def code(self, articles: Iterable[Article], nlp: Language | None = None) -> Iterator[ArticleResult]:
         ray = _ray()
         started = not ray.is_initialized()
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
         if started:
             if self.address:
                 ray.init(address=self.address, log_to_driver=False, logging_level=logging.WARNING)
             else:
                 ray.init(num_cpus=self.workers, include_dashboard=False, log_to_driver=False,
-                         logging_level=logging.WARNING,
+                         logging_level=logging.ERROR,
                          runtime_env={"env_vars": {k: v for k, v in os.environ.items()
                                                    if k.startswith("EVENTWIRE_")}})
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True
-        ctx.enable_progress_bars = False
+        ctx.enable_progress_bars = False  # eventwire shows its own
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
         ledger = ray.remote(_Ledger).options(name=LEDGER, get_if_exists=True).remote()
         try:
             it = iter(articles)

@@ -13,6 +13,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from eventwire.analytics import map_points, network, parse_dyad, trend
 from eventwire.analytics.svg import map_svg, network_svg, trend_svg
@@ -76,7 +77,9 @@ async def annotate(request: Request, text: Annotated[str, Form()] = "",
         except ValueError:
             raise HTTPException(422, f"published must be a date as YYYY-MM-DD, not {published!r}") from None
     fields: dict[str, Any] = {"published": day, "title": title.strip() or None}
-    result = request.app.state.coder.code(text, **{k: v for k, v in fields.items() if v})
+    # coding takes a while: off the event loop, so other requests are served meanwhile
+    result = await run_in_threadpool(request.app.state.coder.code, text,
+                                     **{k: v for k, v in fields.items() if v})
     return _render(request, "article.html", views.article_view(result), stored=False,
                    selected=None)
 

@@ -71,19 +71,6 @@ def _children() -> list[int]:
     return [p.pid for p in multiprocessing.active_children() if p.pid]
 
 
-def _ray_coders() -> list[int]:
-    pids = []
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                cmd = (proc / "cmdline").read_bytes()
-            except OSError:
-                continue
-            if b"_Coder" in cmd:
-                pids.append(int(proc.name))
-    return pids
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -132,10 +119,10 @@ def _measure(corpus: Path, n: int, args: argparse.Namespace) -> int:
     assert done == n
 
     if not args.skip_ray:
-        from eventwire.engines.ray import RayEngine
+        from eventwire.engines.ray import RayEngine, coder_pids
 
         ray_engine = RayEngine(options, workers=args.workers, window=n)
-        with PeakMemory(_ray_coders) as peak:
+        with PeakMemory(coder_pids) as peak:
             start = time.perf_counter()
             done = sum(1 for _ in ray_engine.code(read_articles([corpus], options)))
             elapsed = time.perf_counter() - start

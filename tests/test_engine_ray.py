@@ -8,7 +8,6 @@ import os
 import signal
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -20,26 +19,12 @@ from tests.test_engines import POISON, _articles
 
 pytest.importorskip("ray")
 
-from eventwire.engines.ray import RayEngine
+from eventwire.engines.ray import RayEngine, coder_pids
 
 
 @pytest.fixture(scope="module")
 def local_results(nlp, resources):
     return list(LocalEngine(Options(), workers=1).code(_articles(30, poison_at=None), nlp, resources))
-
-
-def _coder_pids() -> list[int]:
-    """Processes of Ray's coding actors (their titles name the class)."""
-    pids = []
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                cmd = (proc / "cmdline").read_bytes()
-            except OSError:
-                continue
-            if b"_Coder" in cmd and b"MapWorker" in cmd:
-                pids.append(int(proc.name))
-    return pids
 
 
 def test_ray_gives_the_local_engines_records(local_results):
@@ -56,7 +41,7 @@ def test_a_killed_ray_worker_loses_and_doubles_nothing(tmp_path, local_results):
     def kill_one_when_running() -> None:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not killed:
-            if seen.is_set() and (pids := _coder_pids()):
+            if seen.is_set() and (pids := coder_pids()):
                 os.kill(pids[0], signal.SIGKILL)
                 killed.append(pids[0])
                 return

@@ -42,7 +42,9 @@ def parse_dyad(text: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
-def _range(since: date | None, until: date | None) -> tuple[str, list[Any]]:
+def date_range(since: date | None, until: date | None) -> tuple[str, list[Any]]:
+    """The `` AND ...`` clauses (over ``events e``) that keep the events dated within the
+    range, and their parameters."""
     clauses, params = [], []
     if since:
         clauses.append(f"({EVENT_DAY}) >= ?")
@@ -65,7 +67,7 @@ def trend(store: Store, dyad: tuple[str, str], by: Period = "month", directed: b
     if not directed:
         pair = f"({pair} OR {pair})"
         params += [f"{b}%", f"{a}%"]
-    extra, range_params = _range(since, until)
+    extra, range_params = date_range(since, until)
     rows = store.con.execute(
         f"SELECT CAST(date_trunc('{by}', ({EVENT_DAY})) AS DATE) AS period, e.cameo_quad_class, count(*), "
         "sum(e.cameo_goldstein) FROM events e WHERE e.pipeline_version = ? "
@@ -94,7 +96,7 @@ def network(store: Store, since: date | None = None, until: date | None = None,
             min_count: int = 1, top: int = 40) -> tuple[list[tuple[str, int]], list[Edge]]:
     """Actors (with how many events they take part in) and the directed edges between them,
     weighted by event count and mean Goldstein score; the ``top`` busiest actors."""
-    extra, params = _range(since, until)
+    extra, params = date_range(since, until)
     rows = store.con.execute(
         "SELECT e.source_code, e.target_code, count(*), avg(e.cameo_goldstein) FROM events e "
         f"WHERE e.pipeline_version = ? AND {_FACTUAL} AND e.source_code IS NOT NULL "
@@ -145,7 +147,7 @@ class MapPoint:
 def map_points(store: Store, since: date | None = None, until: date | None = None,
                plover_type: str | None = None) -> list[MapPoint]:
     """Located events grouped by place."""
-    extra, params = _range(since, until)
+    extra, params = date_range(since, until)
     if plover_type:
         extra += " AND e.plover_type = ?"
         params.append(plover_type.upper())

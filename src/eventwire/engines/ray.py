@@ -170,3 +170,21 @@ class RayEngine:
             ray.kill(ledger)
             if started:
                 ray.shutdown()
+
+
+def coder_pids() -> list[int]:
+    """Process ids of this machine's coding actors (their process titles name the class),
+    for benchmarks that measure them and tests that kill one."""
+    from pathlib import Path
+
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmd = (proc / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"_Coder" in cmd and b"MapWorker" in cmd:
+                pids.append(int(proc.name))
+    return pids
+

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from eventwire.analytics import QUADS, map_points, network, trend
+from eventwire.analytics import QUADS, date_range, map_points, network, trend
 from eventwire.records import ArticleResult
 from eventwire.store import Store
-from eventwire.store.query import COLUMNS, EVENT_DAY, EventFilter, count_events, find_events, newest_version
+from eventwire.store.query import COLUMNS, EventFilter, count_events, find_events, newest_version
 
 # Most events one page (or one API call) returns.
 MAX_PAGE = 500
@@ -120,7 +120,7 @@ def dashboard(store: Store, since: date | None, until: date | None,
     """The numbers behind the dashboard: the dyad trend, the network, mapped places, and the
     top actors and event types in the date range."""
     version = newest_version(store)
-    where, params = _range(since, until)
+    where, params = date_range(since, until)
     top_actors = store.con.execute(
         "SELECT code, count(*) FROM (SELECT e.source_code AS code FROM events e "
         f"WHERE e.pipeline_version = ? {where} UNION ALL SELECT e.target_code FROM events e "
@@ -156,16 +156,6 @@ def busiest_dyad(store: Store) -> tuple[str, str]:
         "WHERE pipeline_version = ? AND left(source_code, 3) <> left(target_code, 3) "
         "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1", [newest_version(store)]).fetchone()
     return (row[0], row[1]) if row else ("USA", "RUS")
-
-
-def _range(since: date | None, until: date | None) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    for op, value in ((">=", since), ("<=", until)):
-        if value is not None:
-            clauses.append(f"AND ({EVENT_DAY}) {op} ?")
-            params.append(value)
-    return " ".join(clauses), params
 
 
 def actor_search(entries: Iterable[tuple[str, Any]], q: str, limit: int = 50) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from eventwire import nlp as nlp_mod
 from eventwire.engines import LocalEngine, default_workers
@@ -110,24 +111,22 @@ def _measure(corpus: Path, n: int, args: argparse.Namespace) -> int:
                  max(before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)))
     assert done == n
 
-    pool = LocalEngine(options, workers=args.workers)
-    with PeakMemory(_children) as peak:
-        start = time.perf_counter()
-        done = sum(1 for _ in pool.code(read_articles([corpus], options)))
-        elapsed = time.perf_counter() - start
-    rows.append((f"(c) eventwire local, {args.workers} workers", elapsed, peak.max_mb()))
-    assert done == n
+    def pooled(name: str, engine: Any, workers: Callable[[], list[int]]) -> None:
+        """Time ``engine`` over the corpus, sampling its workers' peak memory."""
+        with PeakMemory(workers) as peak:
+            start = time.perf_counter()
+            done = sum(1 for _ in engine.code(read_articles([corpus], options)))
+            elapsed = time.perf_counter() - start
+        rows.append((name, elapsed, peak.max_mb()))
+        assert done == n
 
+    pooled(f"(c) eventwire local, {args.workers} workers",
+           LocalEngine(options, workers=args.workers), _children)
     if not args.skip_ray:
         from eventwire.engines.ray import RayEngine, coder_pids
 
-        ray_engine = RayEngine(options, workers=args.workers, window=n)
-        with PeakMemory(coder_pids) as peak:
-            start = time.perf_counter()
-            done = sum(1 for _ in ray_engine.code(read_articles([corpus], options)))
-            elapsed = time.perf_counter() - start
-        rows.append((f"(d) eventwire on local Ray, {args.workers} actors", elapsed, peak.max_mb()))
-        assert done == n
+        pooled(f"(d) eventwire on local Ray, {args.workers} actors",
+               RayEngine(options, workers=args.workers, window=n), coder_pids)
 
     print(f"\ncorpus: VOA stories repeated to {n:,} articles, {tokens:,} tokens; "
           f"{os.cpu_count()} cores, {args.workers} workers; one run")

@@ -69,10 +69,6 @@ class StoreSource:
         self.path = path
         self._store = open_store(path, read_only=path != ":memory:")
 
-    @property
-    def store(self) -> Store:
-        return self._store
-
     @contextmanager
     def reading(self) -> Iterator[Store]:
         """A store on its own cursor, for one request."""

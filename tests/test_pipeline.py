@@ -108,3 +108,17 @@ def test_code_text_loads_the_model_and_lexicons_once(monkeypatch):
     assert len(calls) == 1
     assert [m.code for m in first.mentions] == ["SYRMIL", "RUSGOV"]
     assert [m.code for m in second.mentions] == ["RUSGOV"]
+
+
+def test_coding_leaves_no_reference_to_the_document(nlp, resources):
+    """The stages cache spans on the document; spans point back at it, so a cache left there
+    is a cycle that only Python's rare full collections free (a worker grew by hundreds of
+    megabytes). Once coded, the document must be freed by reference counting alone."""
+    import sys
+
+    doc = nlp(STORY)
+    before = sys.getrefcount(doc)
+    result = pipeline.code_doc(doc, Article(id="r", text=STORY), resources)
+    assert result.status == "ok" and result.events
+    assert sys.getrefcount(doc) == before
+    assert not doc.user_data

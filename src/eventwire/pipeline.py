@@ -12,7 +12,7 @@ from eventwire import nlp as nlp_mod
 from eventwire.ingest import read_text
 from eventwire.options import Options
 from eventwire.records import Article, ArticleResult
-from eventwire.stages import Found, Resources, load_resources, stage_order
+from eventwire.stages import Found, Resources, grammar, load_resources, stage_order
 from eventwire.version import PIPELINE_VERSION
 
 if TYPE_CHECKING:
@@ -67,16 +67,19 @@ def _shared_resources(model: str, actor_files: tuple[str, ...]) -> Resources:
 def code_doc(doc: Doc, article: Article, resources: Resources) -> ArticleResult:
     """Run every stage on one parsed article."""
     found = Found()
-    for name, run in stage_order():
-        try:
-            found = run(doc, article, found, resources)
-        except Exception as exc:  # one article's failure must not end the batch
-            log.exception("stage %s failed on article %s", name, article.id)
-            failed = replace(
-                article, status="error", reason="stage",
-                detail=f"{name} stage failed: {type(exc).__name__}: {exc}",
-            )
-            return ArticleResult(failed, PIPELINE_VERSION)
+    try:
+        for name, run in stage_order():
+            try:
+                found = run(doc, article, found, resources)
+            except Exception as exc:  # one article's failure must not end the batch
+                log.exception("stage %s failed on article %s", name, article.id)
+                failed = replace(
+                    article, status="error", reason="stage",
+                    detail=f"{name} stage failed: {type(exc).__name__}: {exc}",
+                )
+                return ArticleResult(failed, PIPELINE_VERSION)
+    finally:
+        grammar.forget(doc)
     return ArticleResult(
         article,
         PIPELINE_VERSION,

@@ -137,6 +137,11 @@ class RayEngine:
         self.retries = retries
 
     def code(self, articles: Iterable[Article], nlp: Language | None = None) -> Iterator[ArticleResult]:
+        # Ray Data always puts its map function in the object store, and Ray's core then logs
+        # an error-level warning about restarting such actors for every coding actor; the
+        # messages that matter reach eventwire as exceptions. RAY_BACKEND_LOG_LEVEL set by the
+        # user wins.
+        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
         ray = _ray()
         started = not ray.is_initialized()
         if started:

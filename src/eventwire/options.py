@@ -32,8 +32,12 @@ class Options:
     published: date | None = None
     max_chars: int = DEFAULT_MAX_CHARS
     check_language: bool = True
-    # coding
+    # coding: the user's lexicons. actor_files: eventwire TSV or TABARI/PETRARCH actor
+    # dictionaries; the others are TABARI/PETRARCH dictionaries (docs/dictionaries.md)
     actor_files: tuple[str, ...] = ()
+    verb_files: tuple[str, ...] = ()
+    agent_files: tuple[str, ...] = ()
+    discard_files: tuple[str, ...] = ()
     # nlp
     model: str = DEFAULT_MODEL
     batch_size: int = 32
@@ -51,6 +55,11 @@ class Options:
             raise OptionError(f"max_chars must be at least 1000, got {self.max_chars}")
         if self.batch_size < 1 or self.workers < 1:
             raise OptionError("batch_size and workers must be at least 1")
+
+    @property
+    def lexicon_files(self) -> tuple[tuple[str, ...], ...]:
+        """Every user lexicon file, by kind: what the loaded resources depend on."""
+        return (self.actor_files, self.verb_files, self.agent_files, self.discard_files)
 
     def with_(self, **changes: Any) -> Options:
         return replace(self, **changes)

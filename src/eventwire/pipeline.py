@@ -39,7 +39,7 @@ def code_articles(
     if nlp is None:
         nlp = _shared_nlp(options.model)
         if resources is None:
-            resources = _shared_resources(options.model, options.actor_files)
+            resources = _shared_resources(options.model, options.lexicon_files)
     elif resources is None:
         resources = load_resources(options, nlp)
     # Articles that will not be coded go through the parser as empty strings, which costs
@@ -60,8 +60,11 @@ def _shared_nlp(model: str) -> Language:
 
 
 @cache
-def _shared_resources(model: str, actor_files: tuple[str, ...]) -> Resources:
-    return load_resources(Options(model=model, actor_files=actor_files), _shared_nlp(model))
+def _shared_resources(model: str, files: tuple[tuple[str, ...], ...]) -> Resources:
+    actors, verbs, agents, discards = files
+    options = Options(model=model, actor_files=actors, verb_files=verbs, agent_files=agents,
+                      discard_files=discards)
+    return load_resources(options, _shared_nlp(model))
 
 
 def code_doc(doc: Doc, article: Article, resources: Resources) -> ArticleResult:

@@ -8,11 +8,18 @@ with spaCy). Records marked ``sentence="false"`` are not counted in the pass rat
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventwire.errors import InputError
+from eventwire.options import Options
+from eventwire.records import Article, ArticleResult
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True)
@@ -79,3 +86,90 @@ def read_suite(path: str | Path) -> Suite:
                                    s.get("sentence", "true").lower() == "true",
                                    tuple(codings), no_events, error))
     return Suite(tuple(records), files, include)
+
+
+# ---- running the suite ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    record: SuiteRecord
+    got: frozenset[Coding]
+    passed: bool
+
+    @property
+    def missing(self) -> frozenset[Coding]:
+        return frozenset(self.record.expected) - self.got
+
+    @property
+    def extra(self) -> frozenset[Coding]:
+        return self.got - frozenset(self.record.expected)
+
+
+@dataclass(frozen=True)
+class SuiteReport:
+    results: tuple[RecordResult, ...]
+
+    @property
+    def passed(self) -> int:
+        return sum(r.passed for r in self.results)
+
+    @property
+    def rate(self) -> float:
+        return self.passed / len(self.results) if self.results else 0.0
+
+    def by_category(self) -> dict[str, tuple[int, int]]:
+        """Category -> (passed, records)."""
+        out: dict[str, tuple[int, int]] = {}
+        for r in self.results:
+            done, total = out.get(r.record.category, (0, 0))
+            out[r.record.category] = (done + r.passed, total + 1)
+        return dict(sorted(out.items()))
+
+
+def scored(record: SuiteRecord) -> bool:
+    """Records in the pass rate: marked ``sentence="true"`` and expecting events or none (not
+    an error condition)."""
+    return record.counted and record.error is None and (bool(record.expected) or record.no_events)
+
+
+def suite_options(suite: Suite, options: Options | None = None) -> Options:
+    """``options`` with the suite's dictionaries (its ``<Environment>``) as the lexicons."""
+    files = suite.dictionaries
+    missing = [k for k in ("verbs", "actors") if k not in files]
+    if missing:
+        raise InputError(f"the suite's <Environment> names no {' or '.join(missing)} dictionary")
+    for kind, path in files.items():
+        if not path.exists():
+            raise InputError(f"the suite's {kind} dictionary {path} is missing (it is read "
+                             "from beside the suite file)")
+    return (options or Options()).with_(
+        actor_files=(str(files["actors"]),), verb_files=(str(files["verbs"]),),
+        agent_files=(str(files["agents"]),) if "agents" in files else (),
+        discard_files=(str(files["discards"]),) if "discards" in files else (),
+        check_language=False)
+
+
+def codings(result: ArticleResult) -> frozenset[Coding]:
+    """An article's events as the suite writes them: source, target and event codes, "---"
+    for a missing actor. Negated events are not codings (PETRARCH does not code them)."""
+    return frozenset(
+        Coding(e.source.code if e.source and e.source.code else "---",
+               e.target.code if e.target and e.target.code else "---", e.cameo.code)
+        for e in result.events if not e.modality.negated)
+
+
+def run_suite(suite: Suite, options: Options, nlp: Language | None = None,
+              categories: Iterable[str] = ()) -> SuiteReport:
+    """Code every scored record's text (dated as the record is) and compare its codings."""
+    from eventwire.pipeline import code_articles
+
+    wanted = set(categories)
+    records = [r for r in suite.records if scored(r) and (not wanted or r.category in wanted)]
+    articles = [Article(id=f"{r.id}#{n}", text=r.text, published=r.day)
+                for n, r in enumerate(records)]
+    results = []
+    for record, result in zip(records, code_articles(articles, options, nlp), strict=True):
+        got = codings(result)
+        results.append(RecordResult(record, got, got == frozenset(record.expected)))
+    return SuiteReport(tuple(results))

@@ -75,6 +75,9 @@ class ActorLexicon:
     # word after a hyphen -> (role, nouns a "force" mention extends over)
     hyphen_roles: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     titles: dict[tuple[str, ...], Title] = field(default_factory=dict)
+    # one-word names that also match as the start of a longer word, as TABARI/PETRARCH
+    # dictionaries mean a name without a closing "_" ("Argentin": "Argentina", "Argentine")
+    stems: set[str] = field(default_factory=set)
 
     def add(self, surface: str, entry: ActorEntry, first: bool = False) -> None:
         """Register ``surface`` for ``entry``; ``first`` puts it ahead of earlier entries."""
@@ -126,8 +129,12 @@ def _date(cell: str | None, end: bool = False) -> date | None:
     return date(parts[0], parts[1], parts[2])
 
 
-def load_actor_lexicon(extra_files: Sequence[str | Path] = ()) -> ActorLexicon:
-    """The built-in lexicon plus user files (TSV with the columns in ``USER_COLUMNS``)."""
+def load_actor_lexicon(extra_files: Sequence[str | Path] = (),
+                       agent_files: Sequence[str | Path] = ()) -> ActorLexicon:
+    """The built-in lexicon plus user files: TSV with the columns in ``USER_COLUMNS``, or
+    TABARI/PETRARCH actor dictionaries; and PETRARCH agent dictionaries."""
+    from eventwire.lexicons import dictionaries, petrarch
+
     lex = ActorLexicon()
     lex.family_name_first = frozenset(read_lines("family_name_first.txt"))
     lex.equipment = frozenset(read_lines("equipment.txt"))
@@ -170,7 +177,12 @@ def load_actor_lexicon(extra_files: Sequence[str | Path] = ()) -> ActorLexicon:
         lex.titles[tuple(row["title"].split())] = Title(
             tuple(row["title"].split()), row["sector"], row.get("office") or None)
     for path in extra_files:
-        _user_file(lex, Path(path))
+        if dictionaries.is_petrarch_actor_file(path):
+            dictionaries.add_actors(lex, petrarch.read_actors(path))
+        else:
+            _user_file(lex, Path(path))
+    for path in agent_files:
+        dictionaries.add_agents(lex, petrarch.read_agents(path))
     return lex
 
 

@@ -44,10 +44,16 @@ class VerbRule:
     requires: str
     code: str
     origin: str  # "file:line", for `eventwire explain`
+    # words the object's phrase must hold before its head, in order, each one of a set
+    # ("abandon full diplomatic ties": (diplomatic,) before "tie")
+    modifiers: tuple[frozenset[str], ...] = ()
+    # a paired code: the same act seen from the target's side ("left for X": 032, X 033)
+    reverse: str | None = None
 
     @property
     def specificity(self) -> int:
-        return (2 if self.objects else 0) + (1 if self.requires else 0) + (1 if self.prt else 0)
+        return (2 if self.objects else 0) + len(self.modifiers) + (1 if self.requires else 0) \
+            + (1 if self.prt else 0)
 
 
 @dataclass
@@ -58,13 +64,23 @@ class EventLexicon:
     nouns: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     # adjective -> (code, origin): "said he was hopeful"
     adjectives: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # True for the built-in lexicon, whose codes are CAMEO's: the stage may refine them (a
+    # future cooperative act becomes its intent code, a state in a political act its
+    # government). A user's dictionary is coded as written.
+    cameo: bool = True
+    # phrases that drop a sentence, and a whole story, from event coding ("BASEBALL")
+    discard_sentences: tuple[str, ...] = ()
+    discard_stories: tuple[str, ...] = ()
     _max_noun_words: int | None = field(default=None, repr=False, compare=False)
 
     def info(self, code: str) -> CodeInfo:
-        """The code's weights and crosswalk; a code the table lacks falls back to its root."""
+        """The code's weights and crosswalk; a code the table lacks falls back to its root's,
+        and a code outside CAMEO (a dictionary's own) is kept with neutral weights."""
         if code in self.codes:
             return self.codes[code]
-        return self.codes[code[:2]]
+        if code[:2] in self.codes:
+            return self.codes[code[:2]]
+        return foreign_code(code)
 
     @property
     def max_noun_words(self) -> int:
@@ -72,6 +88,13 @@ class EventLexicon:
         if self._max_noun_words is None:
             self._max_noun_words = max((len(k) for k in self.nouns), default=1)
         return self._max_noun_words
+
+
+def foreign_code(code: str) -> CodeInfo:
+    """A code that is not CAMEO's (TABARI-era dictionaries use WEIS codes such as 903):
+    recorded as written, with no Goldstein weight, quad class or PLOVER type."""
+    return CodeInfo(code, "dictionary code outside CAMEO", Cameo(code, code[:2], 0.0, 0),
+                    Plover(None, None))
 
 
 def _event_files(prefix: str) -> list[str]:

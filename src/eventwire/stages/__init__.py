@@ -48,12 +48,17 @@ class Resources:
 
 def load_resources(options: Options, nlp: Language) -> Resources:
     """Load every lexicon (the built-in ones and the user's) and index it for ``nlp``."""
+    from eventwire.lexicons.dictionaries import load_verb_dictionaries
     from eventwire.stages.actors.matcher import ActorMatcher
 
+    if options.verb_files or options.discard_files:
+        event_lexicon = load_verb_dictionaries(options.verb_files, options.discard_files, nlp)
+    else:
+        event_lexicon = load_event_lexicon()
     return Resources(
-        actor_matcher=ActorMatcher(load_actor_lexicon(options.actor_files), nlp),
+        actor_matcher=ActorMatcher(load_actor_lexicon(options.actor_files, options.agent_files), nlp),
         gazetteer=load_gazetteer(),
-        event_lexicon=load_event_lexicon(),
+        event_lexicon=event_lexicon,
     )
 
 

@@ -16,7 +16,7 @@ from eventwire.lexicons.actors import ActorEntry, ActorLexicon
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,22 @@ class ActorMatcher:
         # one-word actor nouns: "one of the sanctioned legislators" also tells a person's role
         self.role_words = {key[0] for key in lexicon.sector_nouns if len(key) == 1}
 
+    def _stem_matches(self, doc: Doc) -> list[Span]:
+        """Words that start with a stem name and go on ("Argentine" for "Argentin")."""
+        from spacy.tokens import Span
+
+        stems = self.lexicon.stems
+        found = []
+        for token in doc:
+            text = token.text
+            if len(text) < 4 or not text[0].isupper():
+                continue
+            for size in range(len(text) - 1, 2, -1):
+                if text[:size] in stems:
+                    found.append(Span(doc, token.i, token.i + 1, label=text[:size]))
+                    break
+        return found
+
     def find_in_text(self, text: str, day: date | None) -> list[Match]:
         """Matches in a short text that is not parsed (a headline): tokenised only."""
         return self.find(self._tokenizer(text), day)
@@ -67,6 +83,8 @@ class ActorMatcher:
             span = doc[start:end]
             span.label_ = doc.vocab.strings[key]
             spans.append(span)
+        if self.lexicon.stems:
+            spans.extend(self._stem_matches(doc))
         found = []
         for span in filter_spans(spans):
             entries = self.lexicon.entries(span.label_)

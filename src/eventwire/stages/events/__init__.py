@@ -26,6 +26,7 @@ actor spans as evidence, and a confidence from the rule that fired.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -107,6 +108,10 @@ def find_events(
 ) -> list[Event]:
     """The events of one parsed article; ``trace`` collects why each verb was or was not coded
     (``eventwire explain``)."""
+    if lex.discard_stories and _mentions_any(doc_text(doc), lex.discard_stories):
+        if trace is not None:
+            trace.append("the story holds a story-level discard phrase: no events")
+        return []
     index = MentionIndex(mentions, [(t.idx, t.idx + len(t.text)) for t in doc], gazetteer)
     coder = _Coder(doc, article, index, lex, trace)
     coder.actor_lexicon = actor_lexicon
@@ -129,6 +134,10 @@ class _Coder:
     def sentence(self, n: int, start: int, end: int) -> None:
         doc = self.doc
         self.sent = doc[start:end]
+        if self.lex.discard_sentences and _mentions_any(self.sent.text, self.lex.discard_sentences):
+            if self.trace is not None:
+                self.trace.append(f"sentence {n}: holds a discard phrase, not coded")
+            return
         first = len(self.events)
         complements: set[int] = set()  # infinitives a coded verb took
         arguments: set[int] = set()  # nouns a coded verb took as a slot
@@ -199,6 +208,8 @@ class _Coder:
                 continue  # "call off" has its own rule; plain "call" is something else
             if rule.objects and obj_lemma not in rule.objects:
                 continue
+            if rule.modifiers and (obj is None or not _in_order(rule.modifiers, obj)):
+                continue
             if rule.requires == "xcomp" and not has_clause:
                 continue
             if rule.requires == "claim" and claim_subject(verb) is None:
@@ -237,7 +248,7 @@ class _Coder:
         if source_tok is None and not passive:
             source_tok = self.adjacent_actor(verb)
         code = rule.code
-        if source_tok is not None:
+        if source_tok is not None and self.lex.cameo:
             code = self.sharpen(code, source_tok)
         for tok in (source_tok, target_tok, object_tok):
             if tok is not None:
@@ -254,6 +265,14 @@ class _Coder:
             targets = self.victims(target_tok, verb)
         if not targets and rule.requires == "xcomp":
             targets = self.complement_target(verb)
+        if not self.lex.cameo:
+            # a dictionary's patterns name the verb phrase, not its grammar: as TABARI and
+            # PETRARCH do, the source is the clause's subject and the target the first actor
+            # the verb phrase names
+            if not sources:
+                sources = self.clause_subject(verb)
+            if not targets:
+                targets = self.first_actor_after(verb, {m.start for m in sources})
         self.note(verb, f"rule {rule.origin} -> {code}; source slot "
                         f"{source_tok.text if source_tok is not None else '-'} "
                         f"{[m.code for m in sources]}, target slot "
@@ -279,6 +298,28 @@ class _Coder:
                 self.add(n, trigger.start_char, trigger.end_char, code, s, t, modality)
                 if code in _SYMMETRIC and s is not None and t is not None:
                     self.add(n, trigger.start_char, trigger.end_char, code, t, s, modality)
+                if rule.reverse and s is not None and t is not None:
+                    self.add(n, trigger.start_char, trigger.end_char, rule.reverse, t, s, modality)
+
+    def clause_subject(self, verb: Token) -> list[Mention]:
+        """The actors of the nearest subject up the verb's chain of heads ("Arnor is about
+        to restore ...": Arnor)."""
+        node = verb
+        while node.head.i != node.i:
+            node = node.head
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return self.index.actors(subject)
+        return []
+
+    def first_actor_after(self, verb: Token, taken: set[int]) -> list[Mention]:
+        """The actors of the first coded phrase after the verb, within its phrase."""
+        for token in verb.subtree:
+            if token.i > verb.i and token.i in self.index.by_token:
+                found = [m for m in self.index.actors(token) if m.start not in taken]
+                if found:
+                    return found
+        return []
 
     def adjacent_actor(self, verb: Token) -> Token | None:
         """A subject the parser lost: the actor named right before the verb ("... and the
@@ -499,10 +540,11 @@ class _Coder:
         if key in self.seen:
             return
         self.seen.add(key)
-        if modality.future and code in _INTENT_OF:
+        if modality.future and code in _INTENT_OF and self.lex.cameo:
             code = _INTENT_OF[code]
         info = self.lex.info(code)
-        if code[:2] not in _STATE_AS_SUCH and code != "062":  # military cooperation: the states
+        if code[:2] not in _STATE_AS_SUCH and code != "062" and self.lex.cameo:
+            # military cooperation (062) is the states'; a dictionary's codes are as written
             source, target = _government(source), _government(target)
         sent = self.sent
         text = doc_text(self.doc)
@@ -548,6 +590,26 @@ def claim_subject(verb: Token) -> Token | None:
                     if subject is not None:
                         return subject
     return None
+
+
+def _in_order(words: tuple[frozenset[str], ...], head: Token) -> bool:
+    """Whether the words before ``head`` in its phrase hold one of each set, in order
+    ("full diplomatic ties" holds (diplomatic,); a set may give alternatives)."""
+    before = [t for t in head.subtree if t.i < head.i]
+    i = 0
+    for token in before:
+        if i < len(words) and (token.lower_ in words[i] or token.lemma_.lower() in words[i]):
+            i += 1
+    return i == len(words)
+
+
+def _mentions_any(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds any of ``phrases`` as whole words, in any case."""
+    lowered = " " + " ".join(_WORD.findall(text.lower())) + " "
+    return any(f" {p} " in lowered for p in phrases)
+
+
+_WORD = re.compile(r"[\w'-]+")
 
 
 def _or_none(actors: list[Mention]) -> list[Mention | None]:

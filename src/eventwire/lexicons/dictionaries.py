@@ -1,0 +1,314 @@
+"""TABARI/PETRARCH dictionaries as eventwire lexicons, so the same engine codes with either
+the built-in lexicons or a user's dictionaries (docs/dictionaries.md).
+
+- **Verbs** replace the built-in event lexicon. Each verb (and its synonyms in the block)
+  gets the block's code as a plain rule (subject -> object); each pattern becomes a rule on
+  the dependency parse: the words after ``*`` up to the target constrain the verb's object
+  (its head noun, and the words before the head, in order), a preposition before ``+``
+  names the target slot, ``&SYNSET`` stands for any of its members. Paired codes
+  (``[032:033]``) code the act both ways. Patterns that need words before the verb ("NOT *",
+  "SAID *") or after the target are not converted; ``Conversion.skipped`` says why.
+- **Actors** join the built-in actor lexicon and come first. Names match title-cased and as
+  written; a one-word name without a closing ``_`` also matches as the start of a longer word
+  ("ARGENTIN" finds "Argentina" and "Argentine"). Date-restricted codes hold on their dates.
+- **Agents** become actor nouns ("FOREIGN_MINISTER [~GOVFRM]": "Arnor's foreign minister" is
+  ARNGOVFRM), with their substitution sets expanded.
+- **Discards** stop event coding for a sentence, or with ``+`` for the whole story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from eventwire.lexicons.actors import ActorEntry, ActorLexicon
+from eventwire.lexicons.events import CodeInfo, EventLexicon, VerbRule, foreign_code
+from eventwire.lexicons.petrarch import (
+    ActorDef,
+    AgentDictionary,
+    Discard,
+    Pattern,
+    VerbDictionary,
+    words,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Prepositions a pattern may put before its target ("* TIES WITH +"); the stage's slot names.
+PREPOSITIONS = frozenset({"with", "to", "on", "against", "for", "at", "into", "from", "over",
+                          "of", "in", "by", "about", "toward", "towards", "upon", "between"})
+PARTICLES = frozenset({"off", "down", "out", "up", "back", "over", "away", "in", "on", "through"})
+
+
+@dataclass
+class Conversion:
+    """A verb dictionary as an event lexicon, with the patterns that could not be converted."""
+
+    lexicon: EventLexicon
+    rules: int = 0
+    skipped: list[str] = field(default_factory=list)  # "file line N: PATTERN: why"
+
+
+def is_petrarch_actor_file(path: str | Path) -> bool:
+    """Whether an ``--actors`` file is a PETRARCH dictionary rather than eventwire's TSV
+    (whose header line names the columns, tab-separated, with ``name`` and ``code``)."""
+    with Path(path).open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                cells = [c.strip() for c in line.rstrip("\n").split("\t")]
+                return not {"name", "code"} <= set(cells)
+    return False
+
+
+def singular(word: str) -> str:
+    """A dictionary word's singular, as spaCy's lemmatiser gives nouns ("ties" -> "tie")."""
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def event_lexicon(d: VerbDictionary, codes: dict[str, CodeInfo], lemma_of: dict[str, str],
+                  origin: str, discards: Iterable[Discard] = ()) -> Conversion:
+    """Convert a verb dictionary. ``codes``: CAMEO's table (codes it lacks are kept as
+    written); ``lemma_of``: each dictionary verb (lower case) -> its lemma as spaCy gives it."""
+    lex = EventLexicon(codes=dict(codes), cameo=False)
+    out = Conversion(lex)
+    stories = [d for d in discards if d.story]
+    lex.discard_stories = tuple(_phrase(d.phrase) for d in stories)
+    lex.discard_sentences = tuple(_phrase(d.phrase) for d in discards if not d.story)
+
+    def add(rule: VerbRule) -> None:
+        for code in (rule.code, rule.reverse):
+            if code and code not in lex.codes:
+                lex.codes[code] = lex.codes.get(code[:2]) or foreign_code(code)
+        lex.verbs[rule.verb].append(rule)
+        out.rules += 1
+
+    for block in d.blocks:
+        verbs: list[tuple[str, str, str | None]] = []  # (lemma, particle, own code)
+        head = _verb(block.verb, lemma_of)
+        if head is None:
+            out.skipped.append(f"{origin} line {block.line}: verb {block.verb!r}: "
+                               "a phrase of more than a verb and a particle")
+            continue
+        verbs.append((*head, None))
+        for form in block.forms:
+            one = _verb(form.phrase, lemma_of)
+            if one is None:
+                out.skipped.append(f"{origin} line {block.line}: verb form {form.phrase!r}: "
+                                   "a phrase of more than a verb and a particle")
+                continue
+            if one != head or form.code:
+                verbs.append((*one, form.code))
+        for lemma, prt, own in verbs:
+            code, reverse = _paired(own or block.code)
+            if code:
+                add(VerbRule(lemma, prt, frozenset(), "obj", "", code,
+                             f"{origin} line {block.line}", reverse=reverse))
+            if own:
+                continue  # a form with its own code takes no part in the block's patterns
+            for pattern in block.patterns:
+                rule = _pattern_rule(pattern, lemma, prt, d.synsets)
+                if isinstance(rule, str):
+                    if lemma == head[0]:
+                        out.skipped.append(f"{origin} line {pattern.line}: "
+                                           f"{pattern.text!r}: {rule}")
+                    continue
+                if rule.code:
+                    add(replace(rule, origin=f"{origin} line {pattern.line}"))
+    for rules in lex.verbs.values():
+        rules.sort(key=lambda r: -r.specificity)
+    return out
+
+
+def _phrase(text: str) -> str:
+    return " ".join(re.findall(r"[\w'-]+", words(text).lower()))
+
+
+def _verb(phrase: str, lemma_of: dict[str, str]) -> tuple[str, str] | None:
+    """A dictionary verb as (lemma, particle): "BREAK_DOWN" -> ("break", "down")."""
+    parts = words(phrase).lower().split()
+    if not parts or any(not re.fullmatch(r"[a-z'-]+", p) for p in parts):
+        return None
+    if len(parts) == 1:
+        return lemma_of.get(parts[0], parts[0]), ""
+    if len(parts) == 2 and parts[1] in PARTICLES:
+        return lemma_of.get(parts[0], parts[0]), parts[1]
+    return None
+
+
+def _paired(code: str | None) -> tuple[str | None, str | None]:
+    if not code:
+        return None, None
+    first, _, second = code.partition(":")
+    return (first.strip() or None), (second.strip() or None)
+
+
+def _pattern_rule(p: Pattern, lemma: str, prt: str,
+                  synsets: dict[str, list[str]]) -> VerbRule | str:
+    """A pattern as a rule, or why it cannot be one."""
+    if any(w not in ("$", "+", "%") for w in p.before):
+        return "words before the verb (negation, reporting, auxiliaries) are not converted"
+    if p.star != "*":
+        return "a verb joined to its neighbour ('_*') is not converted"
+    after = [w for part in p.after for w in part.split("_") if w]
+    if "^" in after:
+        return "skipped phrases ('^') are not converted"
+    if "+" in p.before:
+        return "a target before the verb is not converted"
+    if "$" in after:
+        return "a source after the verb is not converted"
+    code, reverse = _paired(p.code)
+    target = "obj"
+    if "+" in after:
+        i = after.index("+")
+        if after[i + 1:]:
+            return "words after the target slot are not converted"
+        after = after[:i]
+        if after and after[-1].lower() in PREPOSITIONS:
+            target = after.pop().lower()
+    particle = prt
+    if after and not particle and after[0].lower() in PARTICLES and len(after) == 1:
+        particle = after.pop(0).lower()
+    if any(w.lower() in PREPOSITIONS for w in after):
+        return "a preposition inside the object phrase is not converted"
+    sets: list[frozenset[str]] = []
+    for w in after:
+        if w.startswith("&"):
+            members = synsets.get(w) or synsets.get(w.rstrip("_"))
+            if members is None:
+                return f"unknown synset {w}"
+            sets.append(frozenset(singular(words(m).split()[-1]) for m in members)
+                        | frozenset(words(m).split()[-1].lower() for m in members))
+        elif w == "%":
+            return "compound actors ('%') inside the phrase are not converted"
+        else:
+            sets.append(frozenset({singular(w), w.lower()}))
+    objects = sets[-1] if sets else frozenset()
+    return VerbRule(lemma, particle, objects, target, "", code or "", "",
+                    modifiers=tuple(sets[:-1]), reverse=reverse)
+
+
+# ---- actors and agents ---------------------------------------------------------------------
+
+
+def surface(name: str) -> str:
+    """A dictionary name as news writes it: "CARAS_GALADHON" -> "Caras Galadhon"."""
+    return " ".join("-".join(part[:1].upper() + part[1:].lower() for part in w.split("-"))
+                    for w in words(name).split())
+
+
+def add_actors(lex: ActorLexicon, actors: Iterable[ActorDef]) -> None:
+    """Register a PETRARCH actor dictionary ahead of the built-in entries."""
+    for actor in actors:
+        main = words(actor.names[0]).title()
+        for dated in actor.codes:
+            if not dated.code:
+                continue  # "[---]": a name known not to be an actor
+            code = dated.code.upper()
+            if len(code) == 3:  # a state, or what the dictionary codes like one
+                entry = ActorEntry(main, code, "state", "country", code,
+                                   start=dated.start, end=dated.end)
+                lex.states.setdefault(code, entry)
+            else:  # coded as written: "ISRMIL", "HOBCIV"
+                country = code[:3] if code[:3] in lex.states else None
+                entry = ActorEntry(main, code, "organisation", "user", country,
+                                   (code[3:] or None) if country else None,
+                                   start=dated.start, end=dated.end)
+            for name in actor.names:
+                stem = not name.rstrip().endswith("_")
+                for form in {surface(name), words(name)}:
+                    lex.add(form, entry, first=True)
+                    if stem and " " not in form:
+                        lex.stems.add(form)
+
+
+def add_agents(lex: ActorLexicon, agents: AgentDictionary) -> None:
+    """Register agents as actor nouns: "foreign minister" -> GOVFRM."""
+    for agent in agents.agents:
+        code = agent.code.strip()
+        sector = code.replace("~", "")
+        if not sector:
+            continue
+        for name in agents.expanded(agent):
+            phrase = tuple(singular(w) if i == len(ws) - 1 else w.lower()
+                           for ws in [words(name).split()] for i, w in enumerate(ws))
+            lex.sector_nouns[phrase] = (sector, False)
+            lex.sector_nouns[tuple(w.lower() for w in words(name).split())] = (sector, False)
+
+
+# ---- loading -------------------------------------------------------------------------------
+
+
+def load_verb_dictionaries(verb_files: Iterable[str | Path], discard_files: Iterable[str | Path],
+                           nlp: Language) -> EventLexicon:
+    """The event lexicon for ``--verbs``/``--discards``: the verb dictionaries converted (the
+    built-in lexicon when none is given), with the discard phrases."""
+    from eventwire.lexicons.events import load_event_lexicon
+    from eventwire.lexicons.petrarch import read_discards, read_verbs
+
+    discards = [d for path in discard_files for d in read_discards(path)]
+    base = load_event_lexicon()
+    verb_files = list(verb_files)
+    if not verb_files:
+        base.discard_sentences = tuple(_phrase(d.phrase) for d in discards if not d.story)
+        base.discard_stories = tuple(_phrase(d.phrase) for d in discards if d.story)
+        return base
+    merged = VerbDictionary()
+    for path in verb_files:
+        one = read_verbs(path)
+        merged.synsets.update(one.synsets)
+        merged.blocks.extend(one.blocks)
+    names = sorted({w for b in merged.blocks for f in [b.verb, *(x.phrase for x in b.forms)]
+                    for w in words(f).lower().split()[:1] if re.fullmatch(r"[a-z'-]+", w)})
+    lemmas = {w: doc[1].lemma_.lower() for w, doc in zip(names, nlp.pipe(f"they {w} it" for w in names),
+                                                           strict=True)}
+    origin = Path(verb_files[0]).name if len(verb_files) == 1 else "verbs"
+    return event_lexicon(merged, base.codes, lemmas, origin, discards).lexicon
+
+
+def read_config(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """A TOML file naming dictionaries, relative to the file::
+
+        [dictionaries]
+        verbs = "CAMEO.verbs.txt"
+        actors = ["Countries.actors.txt", "International.actors.txt"]
+        agents = "agents.txt"
+        discards = "discards.txt"
+    """
+    import tomllib
+
+    from eventwire.errors import InputError
+
+    path = Path(path)
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("dictionaries")
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"cannot read the dictionary config {path}: {exc}") from exc
+    if not isinstance(table, dict):
+        raise InputError(f"{path}: expected a [dictionaries] table naming verbs, actors, agents "
+                         "or discards files")
+    unknown = set(table) - {"verbs", "actors", "agents", "discards"}
+    if unknown:
+        raise InputError(f"{path}: unknown key(s) {', '.join(sorted(unknown))} in [dictionaries]; "
+                         "use verbs, actors, agents, discards")
+    out: dict[str, tuple[str, ...]] = {}
+    for kind, value in table.items():
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise InputError(f"{path}: {kind} must be a file name or a list of file names")
+        files = tuple(str(path.parent / n) for n in names)
+        for f in files:
+            if not Path(f).is_file():
+                raise InputError(f"{path}: the {kind} dictionary {f} does not exist")
+        out[kind] = files
+    return out

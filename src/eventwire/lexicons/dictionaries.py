@@ -89,7 +89,7 @@ def event_lexicon(d: VerbDictionary, codes: dict[str, CodeInfo], lemma_of: dict[
     def add(rule: VerbRule) -> None:
         for code in (rule.code, rule.reverse):
             if code and code not in lex.codes:
-                lex.codes[code] = lex.codes.get(code[:2]) or foreign_code(code)
+                lex.codes[code] = foreign_code(code, lex.codes.get(code[:2]))
         lex.verbs[rule.verb].append(rule)
         out.rules += 1
 
@@ -156,15 +156,29 @@ def _paired(code: str | None) -> tuple[str | None, str | None]:
 def _pattern_rule(p: Pattern, lemma: str, prt: str,
                   synsets: dict[str, list[str]]) -> VerbRule | str:
     """A pattern as a rule, or why it cannot be one."""
-    if any(w not in ("$", "+", "%") for w in p.before):
-        return "words before the verb (negation, reporting, auxiliaries) are not converted"
-    if p.star != "*":
-        return "a verb joined to its neighbour ('_*') is not converted"
     after = [w for part in p.after for w in part.split("_") if w]
+    before_words = [w for part in p.before for w in part.split("_") if w]
+    if p.star.endswith("_") and not after:
+        return "a verb joined to nothing after it"
+    if "^" in before_words or "%" in before_words:
+        return "skipped phrases ('^') and compounds ('%') before the verb are not converted"
+    before: list[frozenset[str]] = []
+    for w in before_words:
+        if w == "$":
+            continue
+        if w == "+":
+            return "a target before the verb is not converted"
+        if w.startswith("&"):
+            members = synsets.get(w) or synsets.get(w.rstrip("_"))
+            if members is None:
+                return f"unknown synset {w}"
+            if any(len(words(m).split()) > 1 for m in members):
+                return f"a synset of phrases ({w}) before the verb is not converted"
+            before.append(frozenset(words(m).lower() for m in members))
+        else:
+            before.append(frozenset({w.lower()}))
     if "^" in after:
         return "skipped phrases ('^') are not converted"
-    if "+" in p.before:
-        return "a target before the verb is not converted"
     if "$" in after:
         return "a source after the verb is not converted"
     code, reverse = _paired(p.code)
@@ -176,6 +190,8 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
         after = after[:i]
         if after and after[-1].lower() in PREPOSITIONS:
             target = after.pop().lower()
+    elif after and after[-1].lower() in PREPOSITIONS:
+        target = after.pop().lower()  # "* FOR": the target is what follows the preposition
     particle = prt
     if after and not particle and after[0].lower() in PARTICLES and len(after) == 1:
         particle = after.pop(0).lower()
@@ -195,7 +211,7 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
             sets.append(frozenset({singular(w), w.lower()}))
     objects = sets[-1] if sets else frozenset()
     return VerbRule(lemma, particle, objects, target, "", code or "", "",
-                    modifiers=tuple(sets[:-1]), reverse=reverse)
+                    modifiers=tuple(sets[:-1]), reverse=reverse, before=tuple(before))
 
 
 # ---- actors and agents ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ rows that need an infinitival complement ("urge X to"), then plain rows.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from eventwire.errors import InputError
@@ -49,11 +49,13 @@ class VerbRule:
     modifiers: tuple[frozenset[str], ...] = ()
     # a paired code: the same act seen from the target's side ("left for X": 032, X 033)
     reverse: str | None = None
+    # words shortly before the verb, in order ("NOT *", "FAILED TO *"): dictionary patterns
+    before: tuple[frozenset[str], ...] = ()
 
     @property
     def specificity(self) -> int:
-        return (2 if self.objects else 0) + len(self.modifiers) + (1 if self.requires else 0) \
-            + (1 if self.prt else 0)
+        return (2 if self.objects else 0) + len(self.modifiers) + len(self.before) \
+            + (1 if self.requires else 0) + (1 if self.prt else 0)
 
 
 @dataclass
@@ -78,9 +80,7 @@ class EventLexicon:
         and a code outside CAMEO (a dictionary's own) is kept with neutral weights."""
         if code in self.codes:
             return self.codes[code]
-        if code[:2] in self.codes:
-            return self.codes[code[:2]]
-        return foreign_code(code)
+        return foreign_code(code, self.codes.get(code[:2]))
 
     @property
     def max_noun_words(self) -> int:
@@ -90,9 +90,12 @@ class EventLexicon:
         return self._max_noun_words
 
 
-def foreign_code(code: str) -> CodeInfo:
-    """A code that is not CAMEO's (TABARI-era dictionaries use WEIS codes such as 903):
-    recorded as written, with no Goldstein weight, quad class or PLOVER type."""
+def foreign_code(code: str, root: CodeInfo | None = None) -> CodeInfo:
+    """A code the CAMEO table lacks, recorded as written: with its root's weights and PLOVER
+    type when the root is CAMEO's ("1717" under 17), else none (TABARI-era dictionaries use
+    WEIS codes such as 903)."""
+    if root is not None:
+        return CodeInfo(code, root.name, replace(root.cameo, code=code), root.plover)
     return CodeInfo(code, "dictionary code outside CAMEO", Cameo(code, code[:2], 0.0, 0),
                     Plover(None, None))
 

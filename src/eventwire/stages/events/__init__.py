@@ -210,6 +210,8 @@ class _Coder:
                 continue
             if rule.modifiers and (obj is None or not _in_order(rule.modifiers, obj)):
                 continue
+            if rule.before and not self.preceded_by(verb, rule.before):
+                continue
             if rule.requires == "xcomp" and not has_clause:
                 continue
             if rule.requires == "claim" and claim_subject(verb) is None:
@@ -273,6 +275,7 @@ class _Coder:
                 sources = self.clause_subject(verb)
             if not targets:
                 targets = self.first_actor_after(verb, {m.start for m in sources})
+            sources, targets = self.with_conjuncts(sources), self.with_conjuncts(targets)
         self.note(verb, f"rule {rule.origin} -> {code}; source slot "
                         f"{source_tok.text if source_tok is not None else '-'} "
                         f"{[m.code for m in sources]}, target slot "
@@ -282,6 +285,9 @@ class _Coder:
         trigger_end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]) + 1
         trigger = self.doc[verb.i:trigger_end]
         modality = self.modality(verb)
+        if rule.before and modality.negated:
+            # "NOT * [112]": the pattern codes the negation itself
+            modality = replace(modality, negated=False)
         if not targets and len(sources) >= 2 and code[:2] in _RECIPROCAL:
             # "Jordan and Iraq began sharing intelligence": each with the others
             for one in sources:
@@ -301,6 +307,15 @@ class _Coder:
                 if rule.reverse and s is not None and t is not None:
                     self.add(n, trigger.start_char, trigger.end_char, rule.reverse, t, s, modality)
 
+    def preceded_by(self, verb: Token, words: tuple[frozenset[str], ...]) -> bool:
+        """Whether ``words`` come, in order, among the few tokens before the verb."""
+        window = self.doc[max(self.sent.start, verb.i - 6):verb.i]
+        i = 0
+        for token in window:
+            if i < len(words) and (token.lower_ in words[i] or token.lemma_.lower() in words[i]):
+                i += 1
+        return i == len(words)
+
     def clause_subject(self, verb: Token) -> list[Mention]:
         """The actors of the nearest subject up the verb's chain of heads ("Arnor is about
         to restore ...": Arnor)."""
@@ -311,6 +326,20 @@ class _Coder:
             if subject is not None:
                 return self.index.actors(subject)
         return []
+
+    def with_conjuncts(self, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` and the actors coordinated with them ("ties between Gondor and
+        Osgiliath": the phrase's first actor brings the second)."""
+        out = list(mentions)
+        for m in mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for conj in span.root.conjuncts:
+                other = self.index.by_token.get(conj.i)
+                if other is not None and other not in out:
+                    out.append(other)
+        return out
 
     def first_actor_after(self, verb: Token, taken: set[int]) -> list[Mention]:
         """The actors of the first coded phrase after the verb, within its phrase."""

@@ -109,11 +109,14 @@ def event_lexicon(d: VerbDictionary, codes: dict[str, CodeInfo], lemma_of: dict[
                 continue
             if one != head or form.code:
                 verbs.append((*one, form.code))
+        word = words(block.verb).lower()
+        inflected = " " not in word and lemma_of.get(word, word) != word
         for lemma, prt, own in verbs:
             code, reverse = _paired(own or block.code)
+            exact = word if inflected and lemma == head[0] else ""
             if code:
                 add(VerbRule(lemma, prt, frozenset(), "obj", "", code,
-                             f"{origin} line {block.line}", reverse=reverse))
+                             f"{origin} line {block.line}", reverse=reverse, word=exact))
             if own:
                 continue  # a form with its own code takes no part in the block's patterns
             for pattern in block.patterns:
@@ -124,10 +127,16 @@ def event_lexicon(d: VerbDictionary, codes: dict[str, CodeInfo], lemma_of: dict[
                                            f"{pattern.text!r}: {rule}")
                     continue
                 if rule.code:
-                    add(replace(rule, origin=f"{origin} line {pattern.line}"))
+                    add(replace(rule, origin=f"{origin} line {pattern.line}", word=exact))
     for rules in lex.verbs.values():
         rules.sort(key=lambda r: -r.specificity)
     return out
+
+
+def _preposition_set(name: str, synsets: dict[str, list[str]]) -> bool:
+    """Whether ``name`` is a synset of prepositions (``&PREPOSIT1_``)."""
+    members = synsets.get(name) or synsets.get(name.rstrip("_")) if name.startswith("&") else None
+    return bool(members) and all(words(m).lower() in PREPOSITIONS for m in members or ())
 
 
 def _phrase(text: str) -> str:
@@ -172,8 +181,6 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
             members = synsets.get(w) or synsets.get(w.rstrip("_"))
             if members is None:
                 return f"unknown synset {w}"
-            if any(len(words(m).split()) > 1 for m in members):
-                return f"a synset of phrases ({w}) before the verb is not converted"
             before.append(frozenset(words(m).lower() for m in members))
         else:
             before.append(frozenset({w.lower()}))
@@ -195,8 +202,15 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
     particle = prt
     if after and not particle and after[0].lower() in PARTICLES and len(after) == 1:
         particle = after.pop(0).lower()
+    via: frozenset[str] = frozenset()
+    if after and (after[0].lower() in PREPOSITIONS or _preposition_set(after[0], synsets)):
+        first = after.pop(0)
+        via = frozenset({first.lower()}) if not first.startswith("&") else \
+            frozenset(words(m).lower() for m in synsets[first.rstrip("_") if first not in synsets else first])
+        if not after:
+            return "a preposition with nothing after it inside the pattern"
     if any(w.lower() in PREPOSITIONS for w in after):
-        return "a preposition inside the object phrase is not converted"
+        return "a second preposition inside the object phrase is not converted"
     sets: list[frozenset[str]] = []
     for w in after:
         if w.startswith("&"):
@@ -211,7 +225,7 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
             sets.append(frozenset({singular(w), w.lower()}))
     objects = sets[-1] if sets else frozenset()
     return VerbRule(lemma, particle, objects, target, "", code or "", "",
-                    modifiers=tuple(sets[:-1]), reverse=reverse, before=tuple(before))
+                    modifiers=tuple(sets[:-1]), reverse=reverse, before=tuple(before), via=via)
 
 
 # ---- actors and agents ---------------------------------------------------------------------

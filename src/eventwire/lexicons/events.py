@@ -51,11 +51,16 @@ class VerbRule:
     reverse: str | None = None
     # words shortly before the verb, in order ("NOT *", "FAILED TO *"): dictionary patterns
     before: tuple[frozenset[str], ...] = ()
+    # the object is a preposition's ("act on a resolution": via {on}, objects {resolution})
+    via: frozenset[str] = frozenset()
+    # the verb written as this word only ("LEFT" is not every form of "leave")
+    word: str = ""
 
     @property
     def specificity(self) -> int:
         return (2 if self.objects else 0) + len(self.modifiers) + len(self.before) \
-            + (1 if self.requires else 0) + (1 if self.prt else 0)
+            + (1 if self.requires else 0) + (1 if self.prt else 0) + (1 if self.via else 0) \
+            + (1 if self.word else 0)
 
 
 @dataclass

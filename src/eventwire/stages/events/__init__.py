@@ -194,7 +194,6 @@ class _Coder:
         """The first of the verb's rules whose conditions hold."""
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         obj = object_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        obj_lemma = obj.lemma_.lower() if obj is not None else None
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")}
         if obj is not None:
@@ -206,9 +205,21 @@ class _Coder:
             if not rule.prt and particles & {"off", "down", "out", "back", "up"} and \
                     any(r.prt in particles for r in self.lex.verbs[verb.lemma_.lower()]):
                 continue  # "call off" has its own rule; plain "call" is something else
-            if rule.objects and obj_lemma not in rule.objects:
+            if rule.word and verb.lower_ != rule.word:
                 continue
-            if rule.modifiers and (obj is None or not _in_order(rule.modifiers, obj)):
+            head = obj
+            if rule.via:  # "act on a resolution": the preposition's object
+                head = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ in rule.via
+                             for o in c.children if o.dep_ == "pobj"), None)
+                if head is None and particles & rule.via:
+                    head = obj  # the parser took the preposition for a particle
+                if head is None:
+                    continue
+            head_lemma = head.lemma_.lower() if head is not None else None
+            if rule.objects and head_lemma not in rule.objects and \
+                    (head is None or head.lower_ not in rule.objects):
+                continue
+            if rule.modifiers and (head is None or not _in_order(rule.modifiers, head)):
                 continue
             if rule.before and not self.preceded_by(verb, rule.before):
                 continue
@@ -308,19 +319,35 @@ class _Coder:
                     self.add(n, trigger.start_char, trigger.end_char, rule.reverse, t, s, modality)
 
     def preceded_by(self, verb: Token, words: tuple[frozenset[str], ...]) -> bool:
-        """Whether ``words`` come, in order, among the few tokens before the verb."""
-        window = self.doc[max(self.sent.start, verb.i - 6):verb.i]
-        i = 0
-        for token in window:
-            if i < len(words) and (token.lower_ in words[i] or token.lemma_.lower() in words[i]):
-                i += 1
-        return i == len(words)
+        """Whether ``words`` come, in order, among the few tokens before the verb; each is
+        one of a set of words or phrases ("did n't", "will not")."""
+        window = self.doc[max(self.sent.start, verb.i - 8):verb.i]
+        lowers = [t.lower_ for t in window]
+        lemmas = [t.lemma_.lower() for t in window]
+        at = 0
+        for choices in words:
+            found = None
+            for i in range(at, len(lowers)):
+                for phrase in choices:
+                    parts = phrase.split()
+                    n = len(parts)
+                    if lowers[i:i + n] == parts or lemmas[i:i + n] == parts:
+                        found = i + n
+                        break
+                if found is not None:
+                    break
+            if found is None:
+                return False
+            at = found
+        return True
 
     def clause_subject(self, verb: Token) -> list[Mention]:
         """The actors of the nearest subject up the verb's chain of heads ("Arnor is about
         to restore ...": Arnor)."""
         node = verb
-        while node.head.i != node.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return []  # a subject of its own, with no actor in it ("after crowds trashed ...")
+        while node.head.i != node.i and node.dep_ not in ("advcl", "relcl", "acl", "ccomp", "pcomp"):
             node = node.head
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:

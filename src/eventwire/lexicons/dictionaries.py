@@ -169,8 +169,11 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
     before_words = [w for part in p.before for w in part.split("_") if w]
     if p.star.endswith("_") and not after:
         return "a verb joined to nothing after it"
-    if "^" in before_words or "%" in before_words:
-        return "skipped phrases ('^') and compounds ('%') before the verb are not converted"
+    mutual = "%" in before_words
+    if mutual:
+        before_words = [w for w in before_words if w != "%"]
+    if "^" in before_words:
+        return "skipped phrases ('^') before the verb are not converted"
     before: list[frozenset[str]] = []
     for w in before_words:
         if w == "$":
@@ -188,6 +191,7 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
         return "skipped phrases ('^') are not converted"
     if "$" in after:
         return "a source after the verb is not converted"
+    after = ["+" if w == "%" else w for w in after]  # "* WITH %": the target's conjuncts come along
     code, reverse = _paired(p.code)
     target = "obj"
     if "+" in after:
@@ -219,13 +223,11 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
                 return f"unknown synset {w}"
             sets.append(frozenset(singular(words(m).split()[-1]) for m in members)
                         | frozenset(words(m).split()[-1].lower() for m in members))
-        elif w == "%":
-            return "compound actors ('%') inside the phrase are not converted"
         else:
             sets.append(frozenset({singular(w), w.lower()}))
-    objects = sets[-1] if sets else frozenset()
-    return VerbRule(lemma, particle, objects, target, "", code or "", "",
-                    modifiers=tuple(sets[:-1]), reverse=reverse, before=tuple(before), via=via)
+    return VerbRule(lemma, particle, frozenset(), "" if mutual else target, "", code or "", "",
+                    modifiers=tuple(sets), reverse=reverse, before=tuple(before), via=via,
+                    mutual=mutual)
 
 
 # ---- actors and agents ---------------------------------------------------------------------

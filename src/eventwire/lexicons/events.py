@@ -44,8 +44,8 @@ class VerbRule:
     requires: str
     code: str
     origin: str  # "file:line", for `eventwire explain`
-    # words the object's phrase must hold before its head, in order, each one of a set
-    # ("abandon full diplomatic ties": (diplomatic,) before "tie")
+    # words the object's phrase must hold, in order, each one of a set ("abandon full
+    # diplomatic ties": (diplomatic, tie)); dictionary patterns
     modifiers: tuple[frozenset[str], ...] = ()
     # a paired code: the same act seen from the target's side ("left for X": 032, X 033)
     reverse: str | None = None
@@ -55,12 +55,14 @@ class VerbRule:
     via: frozenset[str] = frozenset()
     # the verb written as this word only ("LEFT" is not every form of "leave")
     word: str = ""
+    # "% * [030:030]": coordinated subjects act with each other
+    mutual: bool = False
 
     @property
     def specificity(self) -> int:
         return (2 if self.objects else 0) + len(self.modifiers) + len(self.before) \
             + (1 if self.requires else 0) + (1 if self.prt else 0) + (1 if self.via else 0) \
-            + (1 if self.word else 0)
+            + (1 if self.word else 0) + (1 if self.mutual else 0)
 
 
 @dataclass

@@ -284,9 +284,13 @@ class _Coder:
             # the verb phrase names
             if not sources:
                 sources = self.clause_subject(verb)
-            if not targets:
+            if not targets and not rule.mutual:
                 targets = self.first_actor_after(verb, {m.start for m in sources})
             sources, targets = self.with_conjuncts(sources), self.with_conjuncts(targets)
+            if not sources:
+                self.note(verb, f"rule {rule.origin} -> {code}: no source actor, no event "
+                                "(dictionary coding needs one)")
+                return
         self.note(verb, f"rule {rule.origin} -> {code}; source slot "
                         f"{source_tok.text if source_tok is not None else '-'} "
                         f"{[m.code for m in sources]}, target slot "
@@ -299,7 +303,7 @@ class _Coder:
         if rule.before and modality.negated:
             # "NOT * [112]": the pattern codes the negation itself
             modality = replace(modality, negated=False)
-        if not targets and len(sources) >= 2 and code[:2] in _RECIPROCAL:
+        if not targets and len(sources) >= 2 and (code[:2] in _RECIPROCAL or rule.mutual):
             # "Jordan and Iraq began sharing intelligence": each with the others
             for one in sources:
                 for other in sources:
@@ -649,11 +653,10 @@ def claim_subject(verb: Token) -> Token | None:
 
 
 def _in_order(words: tuple[frozenset[str], ...], head: Token) -> bool:
-    """Whether the words before ``head`` in its phrase hold one of each set, in order
-    ("full diplomatic ties" holds (diplomatic,); a set may give alternatives)."""
-    before = [t for t in head.subtree if t.i < head.i]
+    """Whether ``head``'s phrase holds one word of each set, in order ("two artillery
+    shells at X" holds (artillery,); "full diplomatic ties" (diplomatic, tie))."""
     i = 0
-    for token in before:
+    for token in head.subtree:
         if i < len(words) and (token.lower_ in words[i] or token.lemma_.lower() in words[i]):
             i += 1
     return i == len(words)

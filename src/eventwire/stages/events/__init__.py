@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -112,6 +113,11 @@ def find_events(
         if trace is not None:
             trace.append("the story holds a story-level discard phrase: no events")
         return []
+    if not lex.cameo:
+        # a dictionary codes the actors it names; eventwire's resolved pronouns ("its
+        # embassy") are not named
+        mentions = tuple(m for m in mentions if m.text.split()[0].lower() not in _PRONOUNS)
+        mentions = tuple(one for m in mentions for one in _split_codes(m))
     index = MentionIndex(mentions, [(t.idx, t.idx + len(t.text)) for t in doc], gazetteer)
     coder = _Coder(doc, article, index, lex, trace)
     coder.actor_lexicon = actor_lexicon
@@ -219,7 +225,8 @@ class _Coder:
             if rule.objects and head_lemma not in rule.objects and \
                     (head is None or head.lower_ not in rule.objects):
                 continue
-            if rule.modifiers and (head is None or not _in_order(rule.modifiers, head)):
+            if rule.modifiers and not (head is not None and _in_order(rule.modifiers, head.subtree)
+                                       or not rule.via and _in_order(rule.modifiers, _after(verb))):
                 continue
             if rule.before and not self.preceded_by(verb, rule.before):
                 continue
@@ -349,9 +356,12 @@ class _Coder:
         """The actors of the nearest subject up the verb's chain of heads ("Arnor is about
         to restore ...": Arnor)."""
         node = verb
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if own is not None and own.lower_ not in _PRONOUNS:
             return []  # a subject of its own, with no actor in it ("after crowds trashed ...")
-        while node.head.i != node.i and node.dep_ not in ("advcl", "relcl", "acl", "ccomp", "pcomp"):
+        # "Ethiopia indicated it would act": a pronoun subject is the reporting clause's
+        bounds = ("advcl", "relcl", "acl", "pcomp") + (() if own is not None else ("ccomp",))
+        while node.head.i != node.i and node.dep_ not in bounds:
             node = node.head
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
@@ -652,11 +662,27 @@ def claim_subject(verb: Token) -> Token | None:
     return None
 
 
-def _in_order(words: tuple[frozenset[str], ...], head: Token) -> bool:
-    """Whether ``head``'s phrase holds one word of each set, in order ("two artillery
-    shells at X" holds (artillery,); "full diplomatic ties" (diplomatic, tie))."""
+_PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "him", "she", "her",
+                       "we", "our", "us", "i", "my", "you", "your", "itself", "themselves"})
+
+
+def _split_codes(m: Mention) -> list[Mention]:
+    """A dictionary actor with several codes ("[FRO/BIL/SAM]") is each of them."""
+    if not m.code or "/" not in m.code:
+        return [m]
+    return [replace(m, code=code) for code in m.code.split("/") if code]
+
+
+def _after(verb: Token) -> list[Token]:
+    """The verb's phrase after the verb: where a dictionary pattern's words are looked for."""
+    return [t for t in verb.subtree if t.i > verb.i]
+
+
+def _in_order(words: tuple[frozenset[str], ...], tokens: Iterable[Token]) -> bool:
+    """Whether ``tokens`` hold one word of each set, in order ("two artillery shells at X"
+    holds (artillery,); "full diplomatic ties" (diplomatic, tie))."""
     i = 0
-    for token in head.subtree:
+    for token in tokens:
         if i < len(words) and (token.lower_ in words[i] or token.lemma_.lower() in words[i]):
             i += 1
     return i == len(words)

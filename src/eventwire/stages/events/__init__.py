@@ -225,9 +225,12 @@ class _Coder:
             if rule.objects and head_lemma not in rule.objects and \
                     (head is None or head.lower_ not in rule.objects):
                 continue
-            if rule.modifiers and not (head is not None and _in_order(rule.modifiers, head.subtree)
-                                       or not rule.via and _in_order(rule.modifiers, _after(verb))):
-                continue
+            if rule.modifiers:
+                # a dictionary pattern's words: in the object's phrase, or (without a
+                # preposition) anywhere after the verb in its phrase
+                in_object = head is not None and _in_order(rule.modifiers, head.subtree)
+                if not in_object and (rule.via or not _in_order(rule.modifiers, _after(verb))):
+                    continue
             if rule.before and not self.preceded_by(verb, rule.before):
                 continue
             if rule.requires == "xcomp" and not has_clause:

@@ -133,9 +133,23 @@ def event_lexicon(d: VerbDictionary, codes: dict[str, CodeInfo], lemma_of: dict[
     return out
 
 
+def _forms(phrase: str) -> set[str]:
+    """A dictionary phrase in lower case, as written and with its last word singular."""
+    parts = words(phrase).lower().split()
+    return {" ".join(parts), " ".join([*parts[:-1], singular(parts[-1])])} if parts else set()
+
+
+def _synset(name: str, synsets: dict[str, list[str]]) -> list[str] | None:
+    """A synset's members; a name may be written with or without its closing "_"."""
+    if not name.startswith("&"):
+        return None
+    bare = name.rstrip("_")
+    return synsets.get(name) or synsets.get(bare) or synsets.get(bare + "_")
+
+
 def _preposition_set(name: str, synsets: dict[str, list[str]]) -> bool:
     """Whether ``name`` is a synset of prepositions (``&PREPOSIT1_``)."""
-    members = synsets.get(name) or synsets.get(name.rstrip("_")) if name.startswith("&") else None
+    members = _synset(name, synsets)
     return bool(members) and all(words(m).lower() in PREPOSITIONS for m in members or ())
 
 
@@ -181,7 +195,7 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
         if w == "+":
             return "a target before the verb is not converted"
         if w.startswith("&"):
-            members = synsets.get(w) or synsets.get(w.rstrip("_"))
+            members = _synset(w, synsets)
             if members is None:
                 return f"unknown synset {w}"
             before.append(frozenset(words(m).lower() for m in members))
@@ -209,8 +223,7 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
     via: frozenset[str] = frozenset()
     if after and (after[0].lower() in PREPOSITIONS or _preposition_set(after[0], synsets)):
         first = after.pop(0)
-        via = frozenset({first.lower()}) if not first.startswith("&") else \
-            frozenset(words(m).lower() for m in synsets[first.rstrip("_") if first not in synsets else first])
+        via = frozenset(words(m).lower() for m in _synset(first, synsets) or [first])
         if not after:
             return "a preposition with nothing after it inside the pattern"
     if any(w.lower() in PREPOSITIONS for w in after):
@@ -218,11 +231,10 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
     sets: list[frozenset[str]] = []
     for w in after:
         if w.startswith("&"):
-            members = synsets.get(w) or synsets.get(w.rstrip("_"))
+            members = _synset(w, synsets)
             if members is None:
                 return f"unknown synset {w}"
-            sets.append(frozenset(singular(words(m).split()[-1]) for m in members)
-                        | frozenset(words(m).split()[-1].lower() for m in members))
+            sets.append(frozenset(form for m in members for form in _forms(m)))
         else:
             sets.append(frozenset({singular(w), w.lower()}))
     return VerbRule(lemma, particle, frozenset(), "" if mutual else target, "", code or "", "",
@@ -237,6 +249,16 @@ def surface(name: str) -> str:
     """A dictionary name as news writes it: "CARAS_GALADHON" -> "Caras Galadhon"."""
     return " ".join("-".join(part[:1].upper() + part[1:].lower() for part in w.split("-"))
                     for w in words(name).split())
+
+
+def surfaces(name: str) -> set[str]:
+    """The ways news may write a dictionary name: title-cased, as written, and title-cased
+    with short words kept in capitals ("THE_AU": "AU")."""
+    spaced = words(name)
+    if spaced.upper().startswith("THE "):
+        spaced = spaced[4:]
+    acronyms = " ".join(w if len(w) <= 3 and w.isalpha() else surface(w) for w in spaced.split())
+    return {surface(spaced), spaced, acronyms}
 
 
 def add_actors(lex: ActorLexicon, actors: Iterable[ActorDef]) -> None:
@@ -258,7 +280,7 @@ def add_actors(lex: ActorLexicon, actors: Iterable[ActorDef]) -> None:
                                    start=dated.start, end=dated.end)
             for name in actor.names:
                 stem = not name.rstrip().endswith("_")
-                for form in {surface(name), words(name)}:
+                for form in surfaces(name):
                     lex.add(form, entry, first=True)
                     if stem and " " not in form:
                         lex.stems.add(form)

@@ -335,25 +335,7 @@ class _Coder:
     def preceded_by(self, verb: Token, words: tuple[frozenset[str], ...]) -> bool:
         """Whether ``words`` come, in order, among the few tokens before the verb; each is
         one of a set of words or phrases ("did n't", "will not")."""
-        window = self.doc[max(self.sent.start, verb.i - 8):verb.i]
-        lowers = [t.lower_ for t in window]
-        lemmas = [t.lemma_.lower() for t in window]
-        at = 0
-        for choices in words:
-            found = None
-            for i in range(at, len(lowers)):
-                for phrase in choices:
-                    parts = phrase.split()
-                    n = len(parts)
-                    if lowers[i:i + n] == parts or lemmas[i:i + n] == parts:
-                        found = i + n
-                        break
-                if found is not None:
-                    break
-            if found is None:
-                return False
-            at = found
-        return True
+        return _in_order(words, self.doc[max(self.sent.start, verb.i - 8):verb.i])
 
     def clause_subject(self, verb: Token) -> list[Mention]:
         """The actors of the nearest subject up the verb's chain of heads ("Arnor is about
@@ -682,13 +664,27 @@ def _after(verb: Token) -> list[Token]:
 
 
 def _in_order(words: tuple[frozenset[str], ...], tokens: Iterable[Token]) -> bool:
-    """Whether ``tokens`` hold one word of each set, in order ("two artillery shells at X"
-    holds (artillery,); "full diplomatic ties" (diplomatic, tie))."""
-    i = 0
-    for token in tokens:
-        if i < len(words) and (token.lower_ in words[i] or token.lemma_.lower() in words[i]):
-            i += 1
-    return i == len(words)
+    """Whether ``tokens`` hold one word or phrase of each set, in order ("two artillery
+    shells at X" holds (artillery,); "did n't ever clash" ({did n't, will not}, ever))."""
+    seq = list(tokens)
+    lowers = [t.lower_ for t in seq]
+    lemmas = [t.lemma_.lower() for t in seq]
+    at = 0
+    for choices in words:
+        found = None
+        for i in range(at, len(seq)):
+            for phrase in choices:
+                parts = phrase.split()
+                n = len(parts)
+                if lowers[i:i + n] == parts or lemmas[i:i + n] == parts:
+                    found = i + n
+                    break
+            if found is not None:
+                break
+        if found is None:
+            return False
+        at = found
+    return True
 
 
 def _mentions_any(text: str, phrases: tuple[str, ...]) -> bool:

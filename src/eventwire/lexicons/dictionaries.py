@@ -77,9 +77,13 @@ def singular(word: str) -> str:
 
 
 def event_lexicon(d: VerbDictionary, codes: dict[str, CodeInfo], lemma_of: dict[str, str],
-                  origin: str, discards: Iterable[Discard] = ()) -> Conversion:
+                  origin: str, discards: Iterable[Discard] = (),
+                  aliases: dict[str, set[str]] | None = None) -> Conversion:
     """Convert a verb dictionary. ``codes``: CAMEO's table (codes it lacks are kept as
-    written); ``lemma_of``: each dictionary verb (lower case) -> its lemma as spaCy gives it."""
+    written); ``lemma_of``: each dictionary verb (lower case) -> its lemma as spaCy gives it;
+    ``aliases``: a lemma -> the other lemmas spaCy gives its inflected forms ("cordoned" ->
+    "cordone"), under which its rules are filed too."""
+    aliases = aliases or {}
     lex = EventLexicon(codes=dict(codes), cameo=False)
     out = Conversion(lex)
     stories = [d for d in discards if d.story]
@@ -91,6 +95,8 @@ def event_lexicon(d: VerbDictionary, codes: dict[str, CodeInfo], lemma_of: dict[
             if code and code not in lex.codes:
                 lex.codes[code] = foreign_code(code, lex.codes.get(code[:2]))
         lex.verbs[rule.verb].append(rule)
+        for other in aliases.get(rule.verb, ()):
+            lex.verbs[other].append(replace(rule, verb=other))
         out.rules += 1
 
     for block in d.blocks:
@@ -322,12 +328,29 @@ def load_verb_dictionaries(verb_files: Iterable[str | Path], discard_files: Iter
         one = read_verbs(path)
         merged.synsets.update(one.synsets)
         merged.blocks.extend(one.blocks)
+    def first(phrase: str) -> str:
+        return words(phrase.replace("+", "")).lower().split()[0] if words(phrase.replace("+", "")) else ""
+
     names = sorted({w for b in merged.blocks for f in [b.verb, *(x.phrase for x in b.forms)]
-                    for w in words(f).lower().split()[:1] if re.fullmatch(r"[a-z'-]+", w)})
-    lemmas = {w: doc[1].lemma_.lower() for w, doc in zip(names, nlp.pipe(f"they {w} it" for w in names),
-                                                           strict=True)}
+                    for w in [first(f)] if re.fullmatch(r"[a-z'-]+", w)})
+    # the past form of each verb, and the forms the dictionary lists, as spaCy lemmatises
+    # them in context: a lemma that differs ("cordoned" -> "cordone") files the rules again
+    inflected = {w: [w + ("d" if w.endswith("e") else "ed")] for w in names}
+    for b in merged.blocks:
+        for x in b.forms:
+            verb = first(x.phrase)
+            if verb in inflected:
+                inflected[verb] += [first(f) for f in x.forms if re.fullmatch(r"[a-z'-]+", first(f))]
+    texts = [(w, v) for w in names for v in [w, *inflected[w]]]
+    lemma = {pair: doc[1].lemma_.lower()
+             for pair, doc in zip(texts, nlp.pipe(f"they {v} it" for _, v in texts), strict=True)}
+    lemmas = {w: lemma[(w, w)] for w in names}
+    aliases: dict[str, set[str]] = {}
+    for (w, _), got in lemma.items():
+        if got != lemmas[w] and re.fullmatch(r"[a-z'-]+", got):
+            aliases.setdefault(lemmas[w], set()).add(got)
     origin = Path(verb_files[0]).name if len(verb_files) == 1 else "verbs"
-    return event_lexicon(merged, base.codes, lemmas, origin, discards).lexicon
+    return event_lexicon(merged, base.codes, lemmas, origin, discards, aliases).lexicon
 
 
 def read_config(path: str | Path) -> dict[str, tuple[str, ...]]:

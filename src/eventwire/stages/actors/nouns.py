@@ -177,6 +177,10 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             continue
         modifier, mod_start = _modifier(root, first, ctx)
         if modifier is None and not is_title:
+            origin = _from_state(root, ctx)
+            if origin is not None:  # "soldiers from Gondor": Gondor's soldiers
+                modifier, mod_start = origin, first
+        if modifier is None and not is_title:
             body = _of_body(root, ctx)
             if body is not None:  # "fighters of the group JNIM": the group's fighters
                 kind = "group" if body.source == "group" else "organisation"
@@ -262,6 +266,16 @@ def _not_referring(noun: Token) -> bool:
     if noun.dep_ == "oprd" or (noun.dep_ == "pobj" and noun.head.lower_ == "as"):
         return True
     return any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in noun.children)
+
+
+def _from_state(head: Token, ctx: DocContext) -> ActorEntry | None:
+    """The state in a "from" phrase right after an actor noun ("troops from Chad")."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                 and c.i == head.i + 1), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    match = ctx.match_at(obj) if obj is not None else None
+    entry = match.first("country") if match is not None else None
+    return entry if entry is not None and entry.country else None
 
 
 def _of_body(head: Token, ctx: DocContext) -> ActorEntry | None:

@@ -18,6 +18,7 @@ the built-in lexicons or a user's dictionaries (docs/dictionaries.md).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -37,6 +38,8 @@ from eventwire.lexicons.petrarch import (
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+log = logging.getLogger(__name__)
 
 # Prepositions a pattern may put before its target ("* TIES WITH +"); the stage's slot names.
 PREPOSITIONS = frozenset({"with", "to", "on", "against", "for", "at", "into", "from", "over",
@@ -350,7 +353,13 @@ def load_verb_dictionaries(verb_files: Iterable[str | Path], discard_files: Iter
         if got != lemmas[w] and re.fullmatch(r"[a-z'-]+", got):
             aliases.setdefault(lemmas[w], set()).add(got)
     origin = Path(verb_files[0]).name if len(verb_files) == 1 else "verbs"
-    return event_lexicon(merged, base.codes, lemmas, origin, discards, aliases).lexicon
+    conv = event_lexicon(merged, base.codes, lemmas, origin, discards, aliases)
+    if conv.skipped:
+        log.info("%s: %d rules; %d patterns or verbs not converted (-vv lists them)",
+                 origin, conv.rules, len(conv.skipped))
+        for line in conv.skipped:
+            log.debug("not converted: %s", line)
+    return conv.lexicon
 
 
 def read_config(path: str | Path) -> dict[str, tuple[str, ...]]:

@@ -1,0 +1,197 @@
+"""TABARI/PETRARCH dictionaries driving the engine: conversion into lexicon objects, coding
+with them, the CLI flags and config file, and PETRARCH2's unit suite held at a pinned floor.
+
+The small dictionaries here are written for these tests (invented states and people)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire import code_text
+from eventwire.cli import cli
+from eventwire.errors import InputError
+from eventwire.lexicons.dictionaries import event_lexicon, read_config, surfaces
+from eventwire.lexicons.events import load_event_lexicon
+from eventwire.lexicons.petrarch import read_verbs
+from eventwire.options import Options
+from eventwire.stages import load_resources
+
+GATES = json.loads((Path(__file__).with_name("quality_gates.json")).read_text(encoding="utf-8"))
+
+VERBS = """\
+&TIEKINDS
++TRADE
++CULTURAL
+
+&NOTS
++DID N'T
++WILL NOT
+
+--- RESTORE  [064]  ---
+RESTORE
+- * &TIEKINDS TIES [903]
+- &NOTS * [912]
+
+--- ACT  [100]  ---
+ACT
+- * ON RESOLUTION [102]
+
+--- LEFT  [032:033]  ---
+LEFT
+
+--- PRAISE  [051]  ---
+PRAISE
+- * ^ EFFORTS [052]
+
+--- CRITICISE  [111]  ---
+CRITICISE
+"""
+
+ACTORS = """\
+VELORIA  [VEL]
+KASTMARK_  [KSM]
+ODRIN_PELL
+  [VELGOV 20100101 - 20151231]
+  [VELOPP >20160101]
+"""
+
+AGENTS = """\
+!MINST! = MINISTER, MINISTRY
+FOREIGN_!MINST! [~GOVFRM]
+"""
+
+DISCARDS = """\
+FOOTBALL
++HOROSCOPE
+"""
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dictionaries")
+    out = {}
+    for kind, text in (("verbs", VERBS), ("actors", ACTORS), ("agents", AGENTS),
+                       ("discards", DISCARDS)):
+        path = folder / f"test.{kind}.txt"
+        path.write_text(text, encoding="utf-8")
+        out[kind] = str(path)
+    return out
+
+
+@pytest.fixture(scope="module")
+def coded(files, nlp):
+    options = Options(actor_files=(files["actors"],), verb_files=(files["verbs"],),
+                      agent_files=(files["agents"],), discard_files=(files["discards"],),
+                      check_language=False)
+    resources = load_resources(options, nlp)
+
+    def code(text: str, day: date = date(2014, 5, 2)) -> set[tuple[str, str, str]]:
+        result = code_text(text, options, nlp, resources, published=day)
+        return {(e.source.code if e.source else "---", e.target.code if e.target else "---",
+                 e.cameo.code) for e in result.events if not e.modality.negated}
+
+    return code
+
+
+def test_patterns_become_rules_on_the_parse(files):
+    conv = event_lexicon(read_verbs(files["verbs"]), load_event_lexicon().codes,
+                         {"left": "leave"}, "test.verbs.txt")
+    restore = {r.code: r for r in conv.lexicon.verbs["restore"]}
+    assert restore["903"].modifiers == (frozenset({"trade", "cultural"}), frozenset({"tie", "ties"}))
+    assert restore["912"].before == (frozenset({"did n't", "will not"}),)
+    assert restore["064"].target == "obj" and not restore["064"].modifiers
+    act = {r.code: r for r in conv.lexicon.verbs["act"]}
+    assert act["102"].via == frozenset({"on"}) and act["102"].modifiers == (frozenset({"resolution"}),)
+    left = conv.lexicon.verbs["leave"][0]
+    assert (left.code, left.reverse, left.word) == ("032", "033", "left")
+    # the most specific rule is tried first, and codes outside CAMEO are kept as written
+    assert conv.lexicon.verbs["restore"][0].code in ("903", "912")
+    assert conv.lexicon.info("903").cameo.code == "903" and conv.lexicon.info("903").plover.type is None
+    assert conv.lexicon.info("1717").cameo.code == "1717"
+    assert conv.lexicon.info("1717").cameo.goldstein == load_event_lexicon().info("17").cameo.goldstein
+    # what cannot be converted is reported, with the line
+    assert any("line 23" in s and "'^'" in s for s in conv.skipped), conv.skipped
+
+
+def test_actor_names_as_news_writes_them():
+    assert surfaces("THE_AU") >= {"AU", "Au"}
+    assert "Caras Galadhon" in surfaces("CARAS_GALADHON")
+
+
+def test_codes_with_the_dictionaries(coded):
+    assert coded("Veloria restored full trade ties with Kastmark on Monday.") == {("VEL", "KSM", "903")}
+    assert coded("Veloria restored relations with Kastmark.") == {("VEL", "KSM", "064")}
+    assert coded("Veloria acted on a resolution against Kastmark.") == {("VEL", "KSM", "102")}
+    # a negation the pattern names is the event, not a negated one
+    assert coded("Veloria didn't restore relations with Kastmark.") == {("VEL", "KSM", "912")}
+
+
+def test_paired_codes_stems_and_agents(coded):
+    # "VELORIA" has no closing "_", so it is a stem: "Velorian" is Veloria's; the built-in
+    # actor nouns still apply ("envoy": government)
+    assert coded("The Velorian envoy left for Kastmark on Sunday.") == {
+        ("VELGOV", "KSM", "032"), ("KSM", "VELGOV", "033")}
+    # "KASTMARK_" ends in "_": the exact word only
+    assert not any("KSM" in (s, t) for s, t, _ in coded("Kastmarkian envoys left for Veloria."))
+    assert coded("Kastmark's foreign minister criticised Veloria.") == {("KSMGOVFRM", "VEL", "111")}
+
+
+def test_date_restricted_codes_use_the_article_date(coded):
+    text = "Odrin Pell criticised Kastmark."
+    assert coded(text, date(2012, 3, 1)) == {("VELGOV", "KSM", "111")}
+    assert coded(text, date(2017, 3, 1)) == {("VELOPP", "KSM", "111")}
+
+
+def test_discards_drop_a_sentence_or_the_story(coded):
+    assert coded("Veloria criticised Kastmark. The football match was delayed.") == {
+        ("VEL", "KSM", "111")}
+    assert coded("Veloria criticised Kastmark after the football final.") == set()
+    assert coded("Veloria criticised Kastmark. Your horoscope for Tuesday follows.") == set()
+
+
+def test_cli_codes_with_dictionary_flags_and_a_config(files, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("Veloria restored full cultural ties with Kastmark on Monday.\n",
+                       encoding="utf-8")
+    flags = ["--verbs", files["verbs"], "--actors", files["actors"], "--agents", files["agents"],
+             "--discards", files["discards"], "--no-language-check", "--published", "2014-05-02"]
+    out = CliRunner().invoke(cli, ["code", str(article), "--format", "json", *flags])
+    assert out.exit_code == 0, out.output
+    event = json.loads(out.output.splitlines()[0])["events"][0]
+    assert (event["source"]["code"], event["target"]["code"], event["cameo"]["code"]) == ("VEL", "KSM", "903")
+
+    config = Path(files["verbs"]).parent / "dictionaries.toml"
+    config.write_text('[dictionaries]\nverbs = "test.verbs.txt"\nactors = ["test.actors.txt"]\n',
+                      encoding="utf-8")
+    assert read_config(config)["actors"] == (str(config.parent / "test.actors.txt"),)
+    out = CliRunner().invoke(cli, ["code", str(article), "--format", "json", "--dictionaries",
+                                   str(config), "--no-language-check"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output.splitlines()[0])["events"][0]["cameo"]["code"] == "903"
+
+
+def test_a_bad_config_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[dictionaries]\nverbs = "missing.txt"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"missing\.txt does not exist"):
+        read_config(bad)
+    bad.write_text('[dictionaries]\nnouns = "x.txt"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="unknown key"):
+        read_config(bad)
+    out = CliRunner().invoke(cli, ["code", "-", "--dictionaries", str(bad)], input="Text.")
+    assert out.exit_code != 0 and "unknown key" in out.output
+
+
+def test_petrarch_unit_suite_meets_the_pinned_floor(shared, nlp):
+    from eventwire.evaluation.petrarch_suite import read_suite, run_suite, suite_options
+
+    suite = read_suite(shared / "data" / "petrarch_validation" / "PETR.UnitTest.records.xml")
+    report = run_suite(suite, suite_options(suite), nlp)
+    assert len(report.results) >= 270
+    gate = GATES["petrarch_suite"]
+    assert report.rate >= gate["pass_rate"], report.by_category()

@@ -35,6 +35,7 @@ VERBS = """\
 --- RESTORE  [064]  ---
 RESTORE
 - * &TIEKINDS TIES [903]
+- &NOTS_EVER * [913]
 - &NOTS * [912]
 
 --- ACT  [100]  ---
@@ -56,6 +57,7 @@ ACTORS = """\
 VELORIA  [VEL]
 KASTMARK_  [KSM]
 ODRIN_PELL
+  [VELMIL 20120101 - 20120301]
   [VELGOV 20100101 - 20151231]
   [VELOPP >20160101]
 """
@@ -115,7 +117,7 @@ def test_patterns_become_rules_on_the_parse(files):
     assert conv.lexicon.info("1717").cameo.code == "1717"
     assert conv.lexicon.info("1717").cameo.goldstein == load_event_lexicon().info("17").cameo.goldstein
     # what cannot be converted is reported, with the line
-    assert any("line 23" in s and "'^'" in s for s in conv.skipped), conv.skipped
+    assert any("line 24" in s and "'^'" in s for s in conv.skipped), conv.skipped
 
 
 def test_actor_names_as_news_writes_them():
@@ -129,6 +131,10 @@ def test_codes_with_the_dictionaries(coded):
     assert coded("Veloria acted on a resolution against Kastmark.") == {("VEL", "KSM", "102")}
     # a negation the pattern names is the event, not a negated one
     assert coded("Veloria didn't restore relations with Kastmark.") == {("VEL", "KSM", "912")}
+    # "_" joins words that must be adjacent
+    assert coded("Veloria will not ever restore relations with Kastmark.") == {("VEL", "KSM", "913")}
+    assert coded("Veloria will not now ever restore relations with Kastmark.") == {
+        ("VEL", "KSM", "912")}
 
 
 def test_paired_codes_stems_and_agents(coded):
@@ -143,7 +149,9 @@ def test_paired_codes_stems_and_agents(coded):
 
 def test_date_restricted_codes_use_the_article_date(coded):
     text = "Odrin Pell criticised Kastmark."
-    assert coded(text, date(2012, 3, 1)) == {("VELGOV", "KSM", "111")}
+    assert coded(text, date(2011, 3, 1)) == {("VELGOV", "KSM", "111")}
+    # restrictions that overlap: the first listed that holds wins
+    assert coded(text, date(2012, 2, 1)) == {("VELMIL", "KSM", "111")}
     assert coded(text, date(2017, 3, 1)) == {("VELOPP", "KSM", "111")}
 
 

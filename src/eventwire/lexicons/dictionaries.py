@@ -185,67 +185,98 @@ def _paired(code: str | None) -> tuple[str | None, str | None]:
     return (first.strip() or None), (second.strip() or None)
 
 
+def _items(tokens: Iterable[str]) -> list[tuple[str, ...]]:
+    """A pattern's words: each "_"-joined group is one item (its words must be adjacent);
+    slot markers stand alone."""
+    out: list[tuple[str, ...]] = []
+    for token in tokens:
+        parts = tuple(w for w in token.split("_") if w)
+        if any(w in _MARKERS for w in parts):
+            out.extend((w,) for w in parts)
+        elif parts:
+            out.append(parts)
+    return out
+
+
+_MARKERS = frozenset({"$", "+", "%", "^"})
+
+
+def _single(item: tuple[str, ...]) -> str:
+    """A one-word item in lower case ("" for a joined group)."""
+    return item[0].lower() if len(item) == 1 else ""
+
+
+def _phrases(item: tuple[str, ...], synsets: dict[str, list[str]], nouns: bool) -> frozenset[str] | str:
+    """The phrases an item matches: each word, or any member of a synset, in turn;
+    ``nouns``: the last word also in the singular. A string says why it cannot be read."""
+    phrases = [""]
+    for n, part in enumerate(item):
+        last = n == len(item) - 1
+        if part.startswith("&"):
+            members = _synset(part, synsets)
+            if members is None:
+                return f"unknown synset {part}"
+            options = {form for m in members for form in (_forms(m) if nouns and last
+                                                          else {words(m).lower()})}
+        else:
+            options = {part.lower(), singular(part)} if nouns and last else {part.lower()}
+        phrases = [f"{p} {o}".strip() for p in phrases for o in sorted(options)]
+    return frozenset(phrases)
+
+
 def _pattern_rule(p: Pattern, lemma: str, prt: str,
                   synsets: dict[str, list[str]]) -> VerbRule | str:
     """A pattern as a rule, or why it cannot be one."""
-    after = [w for part in p.after for w in part.split("_") if w]
-    before_words = [w for part in p.before for w in part.split("_") if w]
+    after = _items(p.after)
+    before_items = _items(p.before)
     if p.star.endswith("_") and not after:
         return "a verb joined to nothing after it"
-    mutual = "%" in before_words
-    if mutual:
-        before_words = [w for w in before_words if w != "%"]
-    if "^" in before_words:
+    mutual = ("%",) in before_items
+    before_items = [i for i in before_items if i not in (("%",), ("$",))]
+    if ("^",) in before_items:
         return "skipped phrases ('^') before the verb are not converted"
+    if ("+",) in before_items:
+        return "a target before the verb is not converted"
     before: list[frozenset[str]] = []
-    for w in before_words:
-        if w == "$":
-            continue
-        if w == "+":
-            return "a target before the verb is not converted"
-        if w.startswith("&"):
-            members = _synset(w, synsets)
-            if members is None:
-                return f"unknown synset {w}"
-            before.append(frozenset(words(m).lower() for m in members))
-        else:
-            before.append(frozenset({w.lower()}))
-    if "^" in after:
+    for item in before_items:
+        phrases = _phrases(item, synsets, nouns=False)
+        if isinstance(phrases, str):
+            return phrases
+        before.append(phrases)
+    if ("^",) in after:
         return "skipped phrases ('^') are not converted"
-    if "$" in after:
+    if ("$",) in after:
         return "a source after the verb is not converted"
-    after = ["+" if w == "%" else w for w in after]  # "* WITH %": the target's conjuncts come along
+    after = [("+",) if i == ("%",) else i for i in after]  # "* WITH %": conjuncts come along
     code, reverse = _paired(p.code)
     target = "obj"
-    if "+" in after:
-        i = after.index("+")
-        if after[i + 1:]:
+    if ("+",) in after:
+        at = after.index(("+",))
+        if after[at + 1:]:
             return "words after the target slot are not converted"
-        after = after[:i]
-        if after and after[-1].lower() in PREPOSITIONS:
-            target = after.pop().lower()
-    elif after and after[-1].lower() in PREPOSITIONS:
-        target = after.pop().lower()  # "* FOR": the target is what follows the preposition
+        after = after[:at]
+        if after and _single(after[-1]) in PREPOSITIONS:
+            target = _single(after.pop())
+    elif after and _single(after[-1]) in PREPOSITIONS:
+        target = _single(after.pop())  # "* FOR": the target is what follows the preposition
     particle = prt
-    if after and not particle and after[0].lower() in PARTICLES and len(after) == 1:
-        particle = after.pop(0).lower()
+    if len(after) == 1 and not particle and _single(after[0]) in PARTICLES:
+        particle = _single(after.pop(0))
     via: frozenset[str] = frozenset()
-    if after and (after[0].lower() in PREPOSITIONS or _preposition_set(after[0], synsets)):
-        first = after.pop(0)
+    if after and (_single(after[0]) in PREPOSITIONS or
+                  (len(after[0]) == 1 and _preposition_set(after[0][0], synsets))):
+        first = after.pop(0)[0]
         via = frozenset(words(m).lower() for m in _synset(first, synsets) or [first])
         if not after:
             return "a preposition with nothing after it inside the pattern"
-    if any(w.lower() in PREPOSITIONS for w in after):
+    if any(_single(i) in PREPOSITIONS for i in after):
         return "a second preposition inside the object phrase is not converted"
     sets: list[frozenset[str]] = []
-    for w in after:
-        if w.startswith("&"):
-            members = _synset(w, synsets)
-            if members is None:
-                return f"unknown synset {w}"
-            sets.append(frozenset(form for m in members for form in _forms(m)))
-        else:
-            sets.append(frozenset({singular(w), w.lower()}))
+    for item in after:
+        phrases = _phrases(item, synsets, nouns=True)
+        if isinstance(phrases, str):
+            return phrases
+        sets.append(phrases)
     return VerbRule(lemma, particle, frozenset(), "" if mutual else target, "", code or "", "",
                     modifiers=tuple(sets), reverse=reverse, before=tuple(before), via=via,
                     mutual=mutual)
@@ -274,7 +305,12 @@ def add_actors(lex: ActorLexicon, actors: Iterable[ActorDef]) -> None:
     """Register a PETRARCH actor dictionary ahead of the built-in entries."""
     for actor in actors:
         main = words(actor.names[0]).title()
-        for dated in actor.codes:
+        # the entries a name stands for are tried in order: date-restricted codes as listed
+        # (the first that holds wins), then the unrestricted one; each is put first, so the
+        # list is walked backwards
+        ordered = [c for c in actor.codes if c.start or c.end] + \
+            [c for c in actor.codes if not (c.start or c.end)]
+        for dated in reversed(ordered):
             if not dated.code:
                 continue  # "[---]": a name known not to be an actor
             code = dated.code.upper()

@@ -60,9 +60,15 @@ class VerbRule:
 
     @property
     def specificity(self) -> int:
-        return (2 if self.objects else 0) + len(self.modifiers) + len(self.before) \
+        return (2 if self.objects else 0) + _words(self.modifiers) + _words(self.before) \
             + (1 if self.requires else 0) + (1 if self.prt else 0) + (1 if self.via else 0) \
             + (1 if self.word else 0) + (1 if self.mutual else 0)
+
+
+def _words(sets: tuple[frozenset[str], ...]) -> int:
+    """Words a pattern's phrases hold: "most certainly did n't ever" is more specific than
+    "did n't"."""
+    return sum(max((len(p.split()) for p in choices), default=0) for choices in sets)
 
 
 @dataclass

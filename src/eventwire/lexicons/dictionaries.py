@@ -286,9 +286,20 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
 
 
 def surface(name: str) -> str:
-    """A dictionary name as news writes it: "CARAS_GALADHON" -> "Caras Galadhon"."""
-    return " ".join("-".join(part[:1].upper() + part[1:].lower() for part in w.split("-"))
-                    for w in words(name).split())
+    """A dictionary name as news writes it: "CARAS_GALADHON" -> "Caras Galadhon", "PRINCE OF
+    DOL AMROTH" -> "Prince of Dol Amroth"."""
+    out = []
+    for n, w in enumerate(words(name).split()):
+        if n and w.lower() in _LOWER_IN_NAMES:
+            out.append(w.lower())
+        else:
+            out.append("-".join(part[:1].upper() + part[1:].lower() for part in w.split("-")))
+    return " ".join(out)
+
+
+# Words a title-cased name keeps in lower case after its first word.
+_LOWER_IN_NAMES = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le",
+                             "al", "el", "von", "van", "der", "y", "da", "di"})
 
 
 def surfaces(name: str) -> set[str]:
@@ -338,7 +349,9 @@ def add_agents(lex: ActorLexicon, agents: AgentDictionary) -> None:
         sector = code.replace("~", "")
         if not sector:
             continue
-        for name in agents.expanded(agent):
+        # irregular plurals are listed ("GOLDEN_GOOSE {GOLDEN_GEESE}"): the lemmatiser may
+        # leave them as they are
+        for name in [*agents.expanded(agent), *(agent.plurals or ())]:
             phrase = tuple(singular(w) if i == len(ws) - 1 else w.lower()
                            for ws in [words(name).split()] for i, w in enumerate(ws))
             lex.sector_nouns[phrase] = (sector, False)

@@ -298,6 +298,8 @@ class _Coder:
             if not targets and not rule.mutual:
                 targets = self.first_actor_after(verb, {m.start for m in sources})
             sources, targets = self.with_conjuncts(sources), self.with_conjuncts(targets)
+            if source_tok is not None:
+                sources = self.coordinated_in(source_tok, sources)
             if not sources:
                 self.note(verb, f"rule {rule.origin} -> {code}: no source actor, no event "
                                 "(dictionary coding needs one)")
@@ -353,6 +355,24 @@ class _Coder:
             if subject is not None:
                 return self.index.actors(subject)
         return []
+
+    def coordinated_in(self, head: Token, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` and every other actor a coordinated phrase names, however the parser
+        attached them ("Fornost and the evil awful Gondor", where Fornost hangs on Gondor)."""
+        if not any(t.dep_ == "cc" for t in head.subtree):
+            return mentions
+        out = list(mentions)
+        for token in head.subtree:
+            node, inside = token, True
+            while node.i != head.i:  # not inside a prepositional phrase of the subject
+                if node.dep_ in ("prep", "pobj", "relcl", "acl", "appos"):
+                    inside = False
+                    break
+                node = node.head
+            m = self.index.by_token.get(token.i)
+            if inside and m is not None and m not in out:
+                out.append(m)
+        return out
 
     def with_conjuncts(self, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` and the actors coordinated with them ("ties between Gondor and

@@ -123,6 +123,7 @@ def test_patterns_become_rules_on_the_parse(files):
 def test_actor_names_as_news_writes_them():
     assert surfaces("THE_AU") >= {"AU", "Au"}
     assert "Caras Galadhon" in surfaces("CARAS_GALADHON")
+    assert "Prince of Dol Amroth" in surfaces("PRINCE OF DOL AMROTH")
 
 
 def test_codes_with_the_dictionaries(coded):

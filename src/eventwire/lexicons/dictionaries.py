@@ -224,6 +224,18 @@ def _phrases(item: tuple[str, ...], synsets: dict[str, list[str]], nouns: bool) 
     return frozenset(phrases)
 
 
+def _phrase_sets(items: list[tuple[str, ...]], synsets: dict[str, list[str]],
+                 nouns: bool) -> list[frozenset[str]] | str:
+    """The phrases of each item (see ``_phrases``), or why one cannot be read."""
+    out = []
+    for item in items:
+        phrases = _phrases(item, synsets, nouns)
+        if isinstance(phrases, str):
+            return phrases
+        out.append(phrases)
+    return out
+
+
 def _pattern_rule(p: Pattern, lemma: str, prt: str,
                   synsets: dict[str, list[str]]) -> VerbRule | str:
     """A pattern as a rule, or why it cannot be one."""
@@ -237,12 +249,9 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
         return "skipped phrases ('^') before the verb are not converted"
     if ("+",) in before_items:
         return "a target before the verb is not converted"
-    before: list[frozenset[str]] = []
-    for item in before_items:
-        phrases = _phrases(item, synsets, nouns=False)
-        if isinstance(phrases, str):
-            return phrases
-        before.append(phrases)
+    before = _phrase_sets(before_items, synsets, nouns=False)
+    if isinstance(before, str):
+        return before
     if ("^",) in after:
         return "skipped phrases ('^') are not converted"
     if ("$",) in after:
@@ -271,12 +280,9 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
             return "a preposition with nothing after it inside the pattern"
     if any(_single(i) in PREPOSITIONS for i in after):
         return "a second preposition inside the object phrase is not converted"
-    sets: list[frozenset[str]] = []
-    for item in after:
-        phrases = _phrases(item, synsets, nouns=True)
-        if isinstance(phrases, str):
-            return phrases
-        sets.append(phrases)
+    sets = _phrase_sets(after, synsets, nouns=True)
+    if isinstance(sets, str):
+        return sets
     return VerbRule(lemma, particle, frozenset(), "" if mutual else target, "", code or "", "",
                     modifiers=tuple(sets), reverse=reverse, before=tuple(before), via=via,
                     mutual=mutual)

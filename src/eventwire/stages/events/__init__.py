@@ -199,7 +199,7 @@ class _Coder:
     def choose(self, verb: Token) -> VerbRule | None:
         """The first of the verb's rules whose conditions hold."""
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-        after = verb.doc[verb.i + 1].lower_ if verb.i + 1 < len(verb.doc) else ""
+        next_word = verb.doc[verb.i + 1].lower_ if verb.i + 1 < len(verb.doc) else ""
         obj = object_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")}
@@ -207,7 +207,7 @@ class _Coder:
             preps |= {c.lower_ for c in obj.children if c.dep_ in ("prep", "dative")}
         passing = []
         for rule in self.lex.verbs[verb.lemma_.lower()]:
-            if rule.prt and rule.prt not in particles and (self.lex.cameo or rule.prt != after):
+            if rule.prt and rule.prt not in particles and (self.lex.cameo or rule.prt != next_word):
                 continue  # (a dictionary's "CORDON_OFF" holds when "off" is parsed as a preposition)
             if not rule.prt and particles & {"off", "down", "out", "back", "up"} and \
                     any(r.prt in particles for r in self.lex.verbs[verb.lemma_.lower()]):

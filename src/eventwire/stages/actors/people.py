@@ -122,7 +122,7 @@ def _title_tokens(span: Span, title_words: set[str]) -> list[Token]:
                       and doc[span.start - 1].text == "," else [])
     # A title right before the name, however the parser attached it ("Former Syrian
     # president Bashar al-Assad" with "al-Assad" split apart).
-    candidates.append(_window(doc, span.start - 1, -1) if span.start >= 1
+    candidates.append(_window(doc, span.start - 1, -1, frozenset(title_words)) if span.start >= 1
                       and doc[span.start - 1].lemma_.lower() in title_words else [])
     candidates.append(_window(doc, span.end + 1, 1) if span.end < len(doc)
                       and doc[span.end].text == "," else [])
@@ -138,15 +138,19 @@ def _title_tokens(span: Span, title_words: set[str]) -> list[Token]:
 _WINDOW = 12
 
 
-def _window(doc: Doc, start: int, step: int) -> list[Token]:
+def _window(doc: Doc, start: int, step: int, title_words: frozenset[str] = frozenset()) -> list[Token]:
     """Words from ``start`` going ``step`` until a clause boundary: a verb, a comma or other
-    punctuation (hyphens and apostrophes aside), a conjunction, or the sentence's edge."""
+    punctuation (hyphens and apostrophes aside), a conjunction, or the sentence's edge. Going
+    back, a preposition before a title already read ends it too: in "Georgia's arrest of
+    opposition leader Nika Beradze" the title is "opposition leader"."""
     out: list[Token] = []
     i = start
     sent = doc[start].sent
     while sent.start <= i < sent.end and len(out) < _WINDOW:
         t = doc[i]
         if t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") or (t.is_punct and t.text not in "-'"):
+            break
+        if step < 0 and t.pos_ == "ADP" and any(o.lemma_.lower() in title_words for o in out):
             break
         if t.dep_ != "det":
             out.append(t)

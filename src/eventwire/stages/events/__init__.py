@@ -71,9 +71,12 @@ _BODY_PRONOUNS = frozenset({"it", "they", "we"})
 _ACCUSING = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize", "denounce"})
 _MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
-# CAMEO codes that hold in both directions: meeting at a third place, negotiating.
-_SYMMETRIC = frozenset({"044", "046"})
+# CAMEO codes that hold in both directions: consulting, meeting at a third place, negotiating.
+_SYMMETRIC = frozenset({"040", "044", "046"})
 _VIOLENT = frozenset({"18", "19", "20"})
+# Verbs that count the wounded of an attack told by the verb they are joined to ("killed 16
+# and wounded 40"): the same attack, not a second one.
+_WOUNDING = frozenset({"wound", "injure", "maim", "hurt"})
 # Roots where a state acts or is acted on as a territory or a force, not as a government.
 _STATE_AS_SUCH = frozenset({"15", "17", "18", "19", "20"})
 # Roots of acts that parties named together do with each other ("Jordan and Iraq began sharing
@@ -148,6 +151,7 @@ class _Coder:
         complements: set[int] = set()  # infinitives a coded verb took
         arguments: set[int] = set()  # nouns a coded verb took as a slot
         coded: dict[int, str] = {}  # verb token -> the code its rule gave
+        same_attack: set[int] = set()  # verbs that tell again of an attack already coded
         for token in doc[start:end]:
             if token.pos_ not in ("VERB", "AUX"):
                 continue
@@ -167,10 +171,13 @@ class _Coder:
                 self.note(token, f"{len(self.lex.verbs[lemma])} rule(s), none whose object, "
                                  "particle or complement conditions hold")
                 continue
-            if token.dep_ == "advcl" and token.tag_ == "VBG" and rule.code[:2] in _VIOLENT \
-                    and token.head.i in coded and coded[token.head.i][:2] in _VIOLENT:
+            if rule.code[:2] in _VIOLENT and token.head.i in same_attack | coded.keys() \
+                    and (token.head.i in same_attack or coded[token.head.i][:2] in _VIOLENT) \
+                    and ((token.dep_ == "advcl" and token.tag_ == "VBG")
+                         or (token.dep_ == "conj" and lemma in _WOUNDING)):
                 self.note(token, "the same attack as the verb it hangs on")
-                continue  # "struck Kharkiv, killing 11": one attack, told twice
+                same_attack.add(token.i)
+                continue  # "struck Kharkiv, killing 11 and wounding 34": one attack, told thrice
             if token.dep_ in ("advcl", "xcomp") and token.tag_ == "VB" and token.head.i in coded \
                     and coded[token.head.i][:2] == rule.code[:2]:
                 self.note(token, "the purpose of the verb it hangs on, the same kind of act")
@@ -181,8 +188,8 @@ class _Coder:
                 complements.update(c.i for c in token.children if c.dep_ in ("xcomp", "ccomp"))
             self.code_verb(n, token, rule, arguments)
         for token in doc[start:end]:
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in arguments:
-                self.code_noun(n, token)
+            if token.pos_ in ("NOUN", "PROPN"):
+                self.code_noun(n, token, argument=token.i in arguments)
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in self.lex.adjectives:
                 self.code_adjective(n, token)
         # "Two soldiers were killed when their patrol was attacked by JNIM": the casualties of
@@ -287,6 +294,8 @@ class _Coder:
             targets = self.owner_state(target_tok)
         if not targets and target_tok is not None and code[:2] in _VIOLENT:
             targets = self.victims(target_tok, verb)
+        elif not targets and target_tok is not None and self.lex.cameo:
+            targets = self.national(target_tok)
         if not targets and rule.requires == "xcomp":
             targets = self.complement_target(verb)
         if not self.lex.cameo:
@@ -423,8 +432,10 @@ class _Coder:
                 return hit[0]
         return None
 
-    def code_noun(self, n: int, noun: Token) -> None:
-        """ "sanctions against Iran", "Russian air strikes on Aleppo", "talks with the rebels"."""
+    def code_noun(self, n: int, noun: Token, argument: bool = False) -> None:
+        """ "sanctions against Iran", "Russian air strikes on Aleppo", "talks with the rebels".
+        A noun a coded verb took as an argument ("condemned the strikes") is that verb's
+        event, unless it names both its own actors ("condemned Georgia's arrest of Beradze")."""
         code = self.noun_code(noun)
         if code is None or noun.dep_ == "compound":
             return
@@ -446,6 +457,8 @@ class _Coder:
         if target_tok is not None and target_tok.head.lower_ == "between" and len(targets) >= 2 \
                 and not sources:
             sources, targets = targets[:1], targets[1:2]
+        if argument and not (sources and targets):
+            return
         modality = self.modality(noun.head) if noun.head.pos_ in ("VERB", "AUX") else Modality()
         for s in _or_none(sources):
             for t in _or_none(targets):
@@ -550,6 +563,24 @@ class _Coder:
                                 country=entry.country, sector=sector)]
         return []
 
+    def national(self, head: Token) -> list[Mention]:
+        """ "rejected a French proposal", "welcomed the South Korean offer": a thing a country
+        word marks as a state's is that state's (its government's, in a political act)."""
+        if head.pos_ != "NOUN" or self.actor_lexicon is None:
+            return []
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "compound", "poss"):
+                continue
+            words = [t for t in mod.subtree if t.dep_ != "case"]
+            name = self.doc[words[0].i:words[-1].i + 1].text
+            entry = next((e for e in self.actor_lexicon.lookup(name, self.article.published)
+                          if e.source in ("adjective", "country") and e.country), None)
+            if entry is not None and entry.country:
+                return [Mention(text=name, start=words[0].idx, end=words[-1].idx + len(words[-1].text),
+                                code=entry.country, name=entry.name, kind="state",
+                                country=entry.country, sector=None)]
+        return []
+
     def code_adjective(self, n: int, adjective: Token) -> None:
         """ "Villaraza said he was hopeful", "the bloc is deeply concerned about the arrests"."""
         code, origin = self.lex.adjectives[adjective.lower_]
@@ -619,6 +650,8 @@ class _Coder:
         if modality.future and code in _INTENT_OF and self.lex.cameo:
             code = _INTENT_OF[code]
         info = self.lex.info(code)
+        if self.lex.cameo:
+            source, target = _same_country(source, target), _same_country(target, source)
         if code[:2] not in _STATE_AS_SUCH and code != "062" and self.lex.cameo:
             # military cooperation (062) is the states'; a dictionary's codes are as written
             source, target = _government(source), _government(target)
@@ -638,6 +671,22 @@ class _Coder:
             modality=modality,
             confidence=round(confidence, 2),
         ))
+
+
+# Who acts on people of its own country (police, a government, its courts), and the people
+# acted on who carry no country of their own ("Police in Nairobi fired at protesters").
+_AUTHORITIES = frozenset({"COP", "GOV", "JUD", "LEG", "SPY"})
+_PEOPLE_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "HLH", "AGR", "MED", "REF", "COP"})
+
+
+def _same_country(m: Mention | None, other: Mention | None) -> Mention | None:
+    """A country-less group of people (``CVL``, ``OPP``...) that a country's authorities act
+    on, or that acts on them, belongs to that country."""
+    if m is None or other is None or m.country or not other.country or m.code != m.sector:
+        return m
+    if m.sector not in _PEOPLE_SECTORS or not ({m.sector, other.sector} & _AUTHORITIES):
+        return m
+    return replace(m, code=other.country + (m.sector or ""), country=other.country)
 
 
 def _government(m: Mention | None) -> Mention | None:

@@ -64,8 +64,14 @@ class MentionIndex:
         for token in _phrase(head):
             inner = self.by_token.get(token.i)
             if inner is not None and inner not in found:
+                # the first actor named inside the phrase is the one it belongs to, with those
+                # coordinated with it ("the foreign ministers of India and China")
                 found.append(inner)
-                break  # the first actor named inside the phrase is the one it belongs to
+                for conj in token.conjuncts:
+                    other = self.by_token.get(conj.i)
+                    if conj.i > token.i and other is not None and other not in found:
+                        found.append(other)
+                break
         return found
 
     def place(self, head: Token) -> Mention | None:

@@ -55,10 +55,15 @@ REPORTING = frozenset({"say", "tell", "state", "add", "claim", "report", "announ
                        "explain", "note", "suggest", "believe", "think", "stress"})
 # Verbs whose complement did not happen by their subject's account.
 _DENIALS = frozenset({"deny", "refute", "dismiss"})
+# Nouns for what someone is said to have done ("rejected claims that it had ...").
+_CLAIMS = frozenset({"claim", "report", "allegation", "accusation", "suggestion", "charge"})
 # Verbs whose infinitive is not yet done ("plans to meet", "agreed to withdraw").
 _INTENT = frozenset({"plan", "intend", "expect", "prepare", "aim", "vow", "pledge", "promise",
                      "threaten", "agree", "decide", "want", "hope", "seek", "offer", "propose",
                      "schedule", "set", "be", "go"})
+# Nouns that a compound before them says what they are ("missile systems", "food shipments").
+_KINDS_OF = frozenset({"system", "battery", "shipment", "consignment", "delivery", "package",
+                       "supply", "batch", "stock", "stockpile"})
 # Words for people and for military things that an attack hits ("killed dozens of people").
 _PEOPLE = frozenset({"people", "person", "civilian", "resident", "child", "villager", "family",
                      "worker", "passenger", "woman", "man", "student", "patient", "refugee"})
@@ -231,7 +236,10 @@ class _Coder:
                     continue
             head_lemma = head.lemma_.lower() if head is not None else None
             if rule.objects and head_lemma not in rule.objects and \
-                    (head is None or head.lower_ not in rule.objects):
+                    (head is None or head.lower_ not in rule.objects) and \
+                    not (head is not None and head_lemma in _KINDS_OF and any(
+                        c.dep_ == "compound" and c.lemma_.lower() in rule.objects
+                        for c in head.children)):  # "air defence systems": what kind of system
                 continue
             if rule.modifiers:
                 # a dictionary pattern's words: in the object's phrase, or (without a
@@ -286,6 +294,17 @@ class _Coder:
                 arguments.add(tok.i)
         sources = self.index.actors(source_tok) if source_tok is not None else []
         targets = self.index.actors(target_tok) if target_tok is not None else []
+        if code[:2] in _VIOLENT and self.lex.cameo:
+            # an attack named by the subject ("clashes between troops and rebels killed 60",
+            # "a drone attack on Sumy killed eight") is the event, with its own actors; so is
+            # the fight victims were killed in ("in a gunfight with militants")
+            fight = source_tok if not passive else agent_of(verb) or prep_object([verb], "in")
+            slots = self.noun_slots(fight) if fight is not None else None
+            if slots is not None and slots[0][:2] in _VIOLENT and slots[2]:
+                if passive and source_tok is None:
+                    sources = slots[1] or slots[2]
+                elif not passive:
+                    sources, targets = slots[1] or sources, slots[2]
         if not sources and source_tok is not None and source_tok.lower_ in _BODY_PRONOUNS:
             sources = self.bound_pronoun(source_tok)
         if not sources and source_tok is not None:
@@ -435,10 +454,37 @@ class _Coder:
     def code_noun(self, n: int, noun: Token, argument: bool = False) -> None:
         """ "sanctions against Iran", "Russian air strikes on Aleppo", "talks with the rebels".
         A noun a coded verb took as an argument ("condemned the strikes") is that verb's
-        event, unless it names both its own actors ("condemned Georgia's arrest of Beradze")."""
-        code = self.noun_code(noun)
-        if code is None or noun.dep_ == "compound":
+        event, unless it names both its own actors ("condemned Georgia's arrest of Beradze");
+        a subject's event is always the verb's ("clashes between A and B killed 60")."""
+        if noun.dep_ == "compound":
             return
+        slots = self.noun_slots(noun)
+        if slots is None:
+            return
+        code, sources, targets = slots
+        if argument and (not (sources and targets) or noun.dep_ in ("nsubj", "nsubjpass")):
+            return
+        modality = self.modality(noun.head) if noun.head.pos_ in ("VERB", "AUX") else Modality()
+        for s in _or_none(sources):
+            for t in _or_none(targets):
+                if (s is None and t is None) or (s is not None and t is not None and s.code == t.code):
+                    continue
+                if s is None and code[:2] not in _VIOLENT and code[:2] != "17":
+                    continue  # "talks with Ukrainian officials": whose talks, the noun does not say
+                self.add(n, noun.idx, noun.idx + len(noun.text), code, s, t, modality, noun=True)
+
+    def noun_slots(self, noun: Token) -> tuple[str, list[Mention], list[Mention]] | None:
+        """An event noun's code and the actors it names: its owner or "by" phrase acts, the
+        object of "against", "on", "with"... suffers; "between A and B" gives both. A gerund
+        ("Fighting between troops and rebels") counts as its noun. None for no event noun."""
+        if noun.pos_ in ("NOUN", "PROPN"):
+            code = self.noun_code(noun)
+        elif noun.tag_ == "VBG":
+            code = (self.lex.nouns.get((noun.lower_,)) or (None,))[0]
+        else:
+            code = None
+        if code is None:
+            return None
         owner = next((c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                       and c.i in self.index.by_token), None)
         by = prep_object([noun], "by")
@@ -457,16 +503,7 @@ class _Coder:
         if target_tok is not None and target_tok.head.lower_ == "between" and len(targets) >= 2 \
                 and not sources:
             sources, targets = targets[:1], targets[1:2]
-        if argument and not (sources and targets):
-            return
-        modality = self.modality(noun.head) if noun.head.pos_ in ("VERB", "AUX") else Modality()
-        for s in _or_none(sources):
-            for t in _or_none(targets):
-                if (s is None and t is None) or (s is not None and t is not None and s.code == t.code):
-                    continue
-                if s is None and code[:2] not in _VIOLENT and code[:2] != "17":
-                    continue  # "talks with Ukrainian officials": whose talks, the noun does not say
-                self.add(n, noun.idx, noun.idx + len(noun.text), code, s, t, modality, noun=True)
+        return code, sources, targets
 
     def bound_pronoun(self, pronoun: Token) -> list[Mention]:
         """ "Hamas's armed wing said that it had fired rockets": a body's "it" (or "they", "we")
@@ -474,9 +511,13 @@ class _Coder:
         node = pronoun.head
         while node.dep_ in ("conj", "advcl") and node.head.i != node.i:
             node = node.head
-        if node.dep_ != "ccomp" or node.head.lemma_.lower() not in REPORTING:
+        governor = node.head
+        if node.dep_ == "acl" and governor.lemma_.lower() in _CLAIMS and governor.dep_ == "dobj":
+            governor = governor.head  # "the army rejected claims that it had killed civilians"
+        elif node.dep_ != "ccomp" or (governor.lemma_.lower() not in REPORTING
+                                      and governor.lemma_.lower() not in _DENIALS):
             return []
-        subj, _ = subject_of(node.head)
+        subj, _ = subject_of(governor)
         return self.index.actors(subj)[:1] if subj is not None else []
 
     def complement_target(self, verb: Token) -> list[Mention]:
@@ -681,10 +722,13 @@ _PEOPLE_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "HLH", "AGR", "MED", "R
 
 def _same_country(m: Mention | None, other: Mention | None) -> Mention | None:
     """A country-less group of people (``CVL``, ``OPP``...) that a country's authorities act
-    on, or that acts on them, belongs to that country."""
+    on, or that acts on them, belongs to that country; so do country-less troops fighting a
+    country's rebels."""
     if m is None or other is None or m.country or not other.country or m.code != m.sector:
         return m
-    if m.sector not in _PEOPLE_SECTORS or not ({m.sector, other.sector} & _AUTHORITIES):
+    civil_war = m.sector == "MIL" and other.sector in ("REB", "OPP")  # "government troops"
+    if not civil_war and (m.sector not in _PEOPLE_SECTORS
+                          or not ({m.sector, other.sector} & _AUTHORITIES)):
         return m
     return replace(m, code=other.country + (m.sector or ""), country=other.country)
 

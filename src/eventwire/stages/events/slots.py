@@ -52,10 +52,14 @@ class MentionIndex:
         own = self.by_token.get(head.i)
         found: list[Mention] = [own] if own is not None else []
         for conj in head.conjuncts:
-            if conj.i > head.i and conj.i in self.by_token:
-                m = self.by_token[conj.i]
-                if m not in found:
-                    found.append(m)
+            if conj.i <= head.i:
+                continue
+            # "the prime minister and the speaker of parliament": a member's own actor, else
+            # the first named inside it
+            m = self.by_token.get(conj.i) or next(
+                (self.by_token[t.i] for t in _phrase(conj) if t.i in self.by_token), None)
+            if m is not None and m not in found:
+                found.append(m)
         if found:
             return found
         place = self.place(head)

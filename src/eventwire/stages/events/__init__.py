@@ -67,6 +67,7 @@ _KINDS_OF = frozenset({"system", "battery", "shipment", "consignment", "delivery
 # Words for people and for military things that an attack hits ("killed dozens of people").
 _PEOPLE = frozenset({"people", "person", "civilian", "resident", "child", "villager", "family",
                      "worker", "passenger", "woman", "man", "student", "patient", "refugee"})
+_KIN = frozenset({"relative", "victim", "kin", "mourner", "survivor", "loved"})
 _MILITARY_THINGS = frozenset({"base", "position", "post", "barracks", "garrison", "convoy",
                               "checkpoint", "airbase", "airfield", "depot", "outpost"})
 _QUANTITIES = frozenset({"dozen", "hundred", "thousand", "score", "number", "lot", "million",
@@ -78,6 +79,8 @@ _MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
 # CAMEO codes that hold in both directions: consulting, meeting at a third place, negotiating.
 _SYMMETRIC = frozenset({"040", "044", "046"})
+# Of the verbs coded 040, those that say both sides met; a call or a message goes one way.
+_MEETING = frozenset({"meet", "hold", "talk", "confer", "consult"})
 _VIOLENT = frozenset({"18", "19", "20"})
 # Verbs that count the wounded of an attack told by the verb they are joined to ("killed 16
 # and wounded 40"): the same attack, not a second one.
@@ -161,6 +164,10 @@ class _Coder:
             if token.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = token.lemma_.lower()
+            telling = token.head.i in same_attack or coded.get(token.head.i, "")[:2] in _VIOLENT \
+                or coded.get(token.head.i) == "175"  # "fired tear gas, killing one protester"
+            if telling and token.dep_ == "advcl" and token.tag_ == "VBG":
+                same_attack.add(token.i)  # "struck a depot, setting tanks on fire and injuring"
             if token.i in complements:
                 self.note(token, "the complement of a coded verb (that verb is the event)")
                 continue
@@ -176,10 +183,8 @@ class _Coder:
                 self.note(token, f"{len(self.lex.verbs[lemma])} rule(s), none whose object, "
                                  "particle or complement conditions hold")
                 continue
-            if rule.code[:2] in _VIOLENT and token.head.i in same_attack | coded.keys() \
-                    and (token.head.i in same_attack or coded[token.head.i][:2] in _VIOLENT) \
-                    and ((token.dep_ == "advcl" and token.tag_ == "VBG")
-                         or (token.dep_ == "conj" and lemma in _WOUNDING)):
+            if rule.code[:2] in _VIOLENT and telling and (
+                    token.i in same_attack or (token.dep_ == "conj" and lemma in _WOUNDING)):
                 self.note(token, "the same attack as the verb it hangs on")
                 same_attack.add(token.i)
                 continue  # "struck Kharkiv, killing 11 and wounding 34": one attack, told thrice
@@ -314,7 +319,7 @@ class _Coder:
         if not targets and target_tok is not None and code[:2] in _VIOLENT:
             targets = self.victims(target_tok, verb)
         elif not targets and target_tok is not None and self.lex.cameo:
-            targets = self.national(target_tok)
+            targets = self.national(target_tok) or self.people(target_tok, verb, sources)
         if not targets and rule.requires == "xcomp":
             targets = self.complement_target(verb)
         if not self.lex.cameo:
@@ -358,7 +363,8 @@ class _Coder:
                 if s is not None and t is not None and s.code == t.code:
                     continue
                 self.add(n, trigger.start_char, trigger.end_char, code, s, t, modality)
-                if code in _SYMMETRIC and s is not None and t is not None:
+                if code in _SYMMETRIC and s is not None and t is not None \
+                        and (code != "040" or verb.lemma_.lower() in _MEETING):
                     self.add(n, trigger.start_char, trigger.end_char, code, t, s, modality)
                 if rule.reverse and s is not None and t is not None:
                     self.add(n, trigger.start_char, trigger.end_char, rule.reverse, t, s, modality)
@@ -621,6 +627,26 @@ class _Coder:
                                 code=entry.country, name=entry.name, kind="state",
                                 country=entry.country, sector=None)]
         return []
+
+    def people(self, head: Token, verb: Token, sources: list[Mention]) -> list[Mention]:
+        """ "offered condolences to the families of the victims": people a political act is
+        addressed to are the civilians of the country they are named with (the soldiers
+        whose families they are), else of a place the sentence names, else of the source."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in _PEOPLE | _KIN:
+            return []
+        inner = next((m for t in head.subtree if t.i != head.i
+                      for m in [self.index.by_token.get(t.i)] if m is not None and m.country), None)
+        country = inner.country if inner is not None else None
+        if country is None:
+            country = next((m.country for t in self.sent if t.pos_ == "PROPN"
+                            for m in [self.index.place(t)] if m is not None and m.country), None)
+        if country is None:
+            country = next((m.country for m in sources if m.country), None)
+        if country is None:
+            return []
+        return [Mention(text=head.text, start=head.idx, end=head.idx + len(head.text),
+                        code=country + "CVL", name=None, kind="generic", country=country,
+                        sector="CVL")]
 
     def code_adjective(self, n: int, adjective: Token) -> None:
         """ "Villaraza said he was hopeful", "the bloc is deeply concerned about the arrests"."""

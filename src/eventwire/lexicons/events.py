@@ -21,8 +21,9 @@ TARGET_SLOTS = frozenset({"", "obj", "on", "against", "with", "to", "at", "for",
                           "over", "of", "claim"})
 # xcomp: the verb takes a clause ("urged X to ..."); claim: the verb presents something as
 # evidence of what another actor did ("cited the strikes as evidence that X was helping Y"),
-# and that actor is the target.
-REQUIRES = frozenset({"", "xcomp", "claim"})
+# and that actor is the target; intransitive: the verb has no direct object ("troops withdrew
+# from the town", not "withdrew the bill").
+REQUIRES = frozenset({"", "xcomp", "claim", "intransitive"})
 
 
 @dataclass(frozen=True)

@@ -258,6 +258,8 @@ class _Coder:
                 continue
             if rule.requires == "claim" and claim_subject(verb) is None:
                 continue
+            if rule.requires == "intransitive" and object_of(verb) is not None:
+                continue
             if rule.target not in ("", "obj", "claim") and rule.target not in preps and not rule.objects:
                 # "call on X" is an appeal, "called the draft one-sided" is not; a rule that
                 # names its object ("held a rally") holds without its preposition
@@ -470,6 +472,10 @@ class _Coder:
         code, sources, targets = slots
         if argument and (not (sources and targets) or noun.dep_ in ("nsubj", "nsubjpass")):
             return
+        # "a ceasefire between Thailand and Cambodia", "talks between A and B": each side's,
+        # with the other (a fight between them is told once, first side first)
+        between = prep_object([noun], "between")
+        mutual = between is not None and code[:2] not in _VIOLENT and code[:2] != "17"
         modality = self.modality(noun.head) if noun.head.pos_ in ("VERB", "AUX") else Modality()
         for s in _or_none(sources):
             for t in _or_none(targets):
@@ -478,6 +484,8 @@ class _Coder:
                 if s is None and code[:2] not in _VIOLENT and code[:2] != "17":
                     continue  # "talks with Ukrainian officials": whose talks, the noun does not say
                 self.add(n, noun.idx, noun.idx + len(noun.text), code, s, t, modality, noun=True)
+                if mutual and t is not None:
+                    self.add(n, noun.idx, noun.idx + len(noun.text), code, t, s, modality, noun=True)
 
     def noun_slots(self, noun: Token) -> tuple[str, list[Mention], list[Mention]] | None:
         """An event noun's code and the actors it names: its owner or "by" phrase acts, the
@@ -691,8 +699,8 @@ class _Coder:
             if node.dep_ in ("xcomp", "pcomp", "ccomp") and lemma in _DENIALS:
                 negated = True
                 attributed = attributed or self.code_of(subject_of(head)[0])
-            if node.dep_ == "xcomp" and lemma in _INTENT:
-                future = True
+            if node.dep_ in ("xcomp", "acl") and lemma in _INTENT:
+                future = True  # "plans to sign", and "a plan to sign"
             if node.dep_ == "ccomp" and lemma in REPORTING and (head.i < verb.i or inside_quotation(verb)):
                 # "X said Y attacked Z", and anything said inside quotation marks
                 attributed = attributed or self.code_of(subject_of(head)[0])

@@ -150,8 +150,17 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if node.dep_ == "acl" and node.tag_ == "VB" and node.head.head.i != node.head.i:
             node = node.head.head  # "used the opportunity to chastise Russia": who used it
             continue
+        if node.dep_ == "acl" and node.tag_ == "VB" and node.head.dep_ == "ROOT" \
+                and node.head.pos_ == "NOUN":
+            # "Armenia and Azerbaijan plan to sign", with "plan" taken for a noun: the words
+            # before it are its subject
+            subj = next((c for c in node.head.children if c.i < node.head.i
+                         and c.dep_ in ("nmod", "compound", "nsubj")), None)
+            return subj, False
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             gov = node.head.head  # "accused Moscow of targeting civilians": Moscow targets
+            if gov.dep_ == "dobj" and gov.pos_ in ("NOUN", "PROPN"):
+                return gov, False  # "accused troops, who ..., of executing": "of" on the object
             obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj, False

@@ -322,7 +322,11 @@ class _Coder:
             targets = self.victims(target_tok, verb)
         elif not targets and target_tok is not None and self.lex.cameo:
             targets = self.national(target_tok) or self.people(target_tok, verb, sources)
-        if not targets and rule.requires == "xcomp":
+        if not targets and code[:2] == "15" and self.lex.cameo:
+            targets = self.facing(verb, sources)
+        if not targets and rule.requires == "xcomp" and verb.lemma_.lower() not in _DENIALS:
+            # (what a denial is about is the denied act's, not the denial's: "denied striking
+            # a school" denies nothing to the school)
             targets = self.complement_target(verb)
         if not self.lex.cameo:
             # a dictionary's patterns name the verb phrase, not its grammar: as TABARI and
@@ -634,6 +638,22 @@ class _Coder:
                 return [Mention(text=name, start=words[0].idx, end=words[-1].idx + len(words[-1].text),
                                 code=entry.country, name=entry.name, kind="state",
                                 country=entry.country, sector=None)]
+        return []
+
+    def facing(self, verb: Token, sources: list[Mention]) -> list[Mention]:
+        """Whom a show of force faces: the first other country named where the forces were
+        sent ("deployed warships around Taiwan", "massed troops near Ukraine's Sumy region",
+        "along its border with China")."""
+        own = {m.country for m in sources if m.country}
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            for t in prep.subtree:
+                m = self.index.by_token.get(t.i) or (
+                    self.index.place(t) if t.pos_ == "PROPN" else None)
+                if m is not None and m.country and m.country not in own:
+                    return [Mention(text=m.text, start=m.start, end=m.end, code=m.country,
+                                    name=m.name, kind="state", country=m.country, sector=None)]
         return []
 
     def people(self, head: Token, verb: Token, sources: list[Mention]) -> list[Mention]:

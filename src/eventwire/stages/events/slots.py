@@ -96,7 +96,9 @@ class MentionIndex:
         else:
             return None
         name = span.text[4:] if span.text.startswith("the ") else span.text
-        country = self.gazetteer.country_of(name)
+        alias = self.gazetteer.aliases.get(name.lower())  # a news name: "Gaza Strip", "Darfur"
+        country = alias.country if alias is not None and alias.country else \
+            self.gazetteer.country_of(name)
         if country is None:
             return None
         return Mention(text=span.text, start=span.start_char, end=span.end_char, code=country,

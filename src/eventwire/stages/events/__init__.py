@@ -67,6 +67,11 @@ _KINDS_OF = frozenset({"system", "battery", "shipment", "consignment", "delivery
 # Words for people and for military things that an attack hits ("killed dozens of people").
 _PEOPLE = frozenset({"people", "person", "civilian", "resident", "child", "villager", "family",
                      "worker", "passenger", "woman", "man", "student", "patient", "refugee"})
+# Forces of nature that "strike", "hit" and "kill" without anyone attacking.
+_NATURAL = frozenset({"earthquake", "quake", "tremor", "aftershock", "storm", "cyclone", "hurricane",
+                      "typhoon", "flood", "flooding", "landslide", "mudslide", "tsunami", "tornado",
+                      "wildfire", "drought", "avalanche", "lightning", "heatwave", "disease",
+                      "epidemic", "outbreak"})
 _KIN = frozenset({"relative", "victim", "kin", "mourner", "survivor", "loved"})
 _MILITARY_THINGS = frozenset({"base", "position", "post", "barracks", "garrison", "convoy",
                               "checkpoint", "airbase", "airfield", "depot", "outpost"})
@@ -171,6 +176,9 @@ class _Coder:
             if token.i in complements:
                 self.note(token, "the complement of a coded verb (that verb is the event)")
                 continue
+            if token.dep_ == "amod":
+                self.note(token, "a participle describing a noun, not an act told")
+                continue  # "the internationally recognised government", "displaced families"
             if lemma in REPORTING:
                 self.note(token, "a reporting verb: not an event; what it reports may be")
                 continue
@@ -294,6 +302,9 @@ class _Coder:
         if source_tok is None and not passive:
             source_tok = self.adjacent_actor(verb)
         code = rule.code
+        if code[:2] in _VIOLENT and source_tok is not None and source_tok.lemma_.lower() in _NATURAL:
+            self.note(verb, f"rule {rule.origin} -> {code}, but a {source_tok.lower_} is no actor")
+            return  # "an earthquake struck eastern Turkey"
         if source_tok is not None and self.lex.cameo:
             code = self.sharpen(code, source_tok)
         for tok in (source_tok, target_tok, object_tok):
@@ -466,15 +477,17 @@ class _Coder:
     def code_noun(self, n: int, noun: Token, argument: bool = False) -> None:
         """ "sanctions against Iran", "Russian air strikes on Aleppo", "talks with the rebels".
         A noun a coded verb took as an argument ("condemned the strikes") is that verb's
-        event, unless it names both its own actors ("condemned Georgia's arrest of Beradze");
-        a subject's event is always the verb's ("clashes between A and B killed 60")."""
+        event, unless it is an act of force naming both its own actors ("condemned Georgia's
+        arrest of Beradze", but not "hosted talks between A and B"); a subject's event is
+        always the verb's ("clashes between A and B killed 60")."""
         if noun.dep_ == "compound":
             return
         slots = self.noun_slots(noun)
         if slots is None:
             return
         code, sources, targets = slots
-        if argument and (not (sources and targets) or noun.dep_ in ("nsubj", "nsubjpass")):
+        if argument and (not (sources and targets) or noun.dep_ in ("nsubj", "nsubjpass")
+                         or code[:2] < "15"):
             return
         # "a ceasefire between Thailand and Cambodia", "talks between A and B": each side's,
         # with the other (a fight between them is told once, first side first)
@@ -514,7 +527,12 @@ class _Coder:
             if target_tok is not None:
                 break
         targets = self.index.actors(target_tok) if target_tok is not None else []
-        if noun.lemma_.lower() == "strike" and sources and sources[0].sector in _WORKFORCE:
+        if noun.lemma_.lower() == "strike" and noun.head.lower_ == "on" \
+                and noun.head.head.lemma_.lower() in ("go", "be", "stay", "remain", "come"):
+            # "doctors went on strike against the plan": a labour strike, by the subject
+            walker = subject_of(noun.head.head)[0]
+            code, sources = "143", self.index.actors(walker) if walker is not None else []
+        elif noun.lemma_.lower() == "strike" and sources and sources[0].sector in _WORKFORCE:
             code = "143"  # "a strike by teachers" is a labour strike, not an attack
         if not targets and target_tok is not None and code[:2] in _VIOLENT:
             targets = self.victims(target_tok, noun)  # "bombardment of Beirut's suburbs"

@@ -157,3 +157,86 @@ def test_citing_something_as_evidence_accuses_the_actor_of_the_claim(events):
     assert ("112", "KENGOV", "SOMGOV") in triples(evs)
     plain = events("Kenya cited rising food prices in its budget speech.")
     assert not any(e.cameo.root == "11" for e in plain)
+
+
+def test_wounding_joined_to_an_attack_is_that_attack(events):
+    got = triples(events("Rebel fighters shelled the town of Kidal, killing four soldiers and "
+                         "wounding nine."))
+    assert [code[:2] for code, _, _ in got].count("19") == 1
+
+
+def test_officials_of_two_states_meet_each_other(events):
+    got = triples(events("The defence ministers of Chile and Peru met in Lima on Friday."))
+    assert {("040", "CHLGOV", "PERGOV"), ("040", "PERGOV", "CHLGOV")} <= set(got)
+
+
+def test_the_people_a_states_police_act_on_are_that_states(events):
+    got = triples(events("Police in Lusaka arrested dozens of protesters on Monday."))
+    assert ("173", "ZMBCOP", "ZMBCVL") in got
+
+
+def test_a_force_noun_inside_the_object_with_its_own_actors_is_coded_too(events):
+    got = triples(events("Norway condemned Belarus's arrest of opposition leader Ivan Petrov."))
+    assert ("111", "NORGOV", "BLRGOV") in got  # the condemnation is of Belarus
+    assert any(code == "173" and src == "BLRGOV" for code, src, _ in got)  # and the arrest itself
+    # a cooperative noun in an argument is the verb's business only
+    talks = triples(events("Oman hosted talks between Iran and Saudi Arabia in Muscat."))
+    assert not any(src in ("IRNGOV", "SAUGOV") for _, src, _ in talks)
+
+
+def test_a_thing_a_country_word_marks_names_that_state(events):
+    assert ("120", "YEMREB", "FRAGOV") in triples(
+        events("The Houthis rejected a French proposal to reopen the port."))
+
+
+def test_a_fight_named_by_the_subject_or_the_victims_fate_brings_its_sides(events):
+    got = triples(events("Clashes between Malian troops and JNIM fighters killed nine civilians "
+                         "near Mopti."))
+    assert any(code[:2] == "19" and (src, tgt) == ("MLIMIL", "MLIREB") for code, src, tgt in got)
+    got = triples(events("Three Kenyan soldiers were killed in a gunfight with al-Shabaab "
+                         "militants near Lamu."))
+    assert any(code[:2] == "19" and (src, tgt) == ("SOMREB", "KENMIL") for code, src, tgt in got)
+
+
+def test_it_in_a_claim_the_subject_rejects_is_the_subject(events):
+    got = triples(events("Nigeria's army rejected claims that it had killed civilians in Borno."))
+    assert any(code[:2] == "19" and src == "NGAMIL" for code, src, _ in got)
+
+
+def test_expelling_troops_or_officials_is_166_and_people_174(events):
+    assert ("166", "MLIGOV", "FRAMIL") in triples(
+        events("Mali's government expelled French troops last year."))
+
+
+def test_condolences_to_families_go_to_the_countrys_civilians(events):
+    got = triples(events("Peru's interior minister offered condolences to the families of the "
+                         "victims in Lima."))
+    assert ("018", "PERGOV", "PERCVL") in got
+
+
+def test_troops_withdrawing_without_an_object_and_a_denial_without_a_target(events):
+    assert ("0874", "UKRMIL", None) in triples(
+        events("Ukraine's troops withdrew from the village on Sunday."))
+    got = triples(events("Chad's army denied shelling a camp in Darfur."))
+    assert ("016", "TCDMIL", None) in got
+
+
+def test_a_show_of_force_faces_the_other_country_named(events):
+    got = triples(events("China's navy deployed warships around Taiwan on Monday."))
+    assert any(code[:2] == "15" and tgt == "TWN" for code, _, tgt in got)
+
+
+def test_forces_of_nature_and_participles_are_no_events(events):
+    assert not events("An earthquake struck eastern Peru on Friday.")
+    got = triples(events("Yemen's internationally recognised government met the envoy."))
+    assert not any(code.startswith("05") for code, _, _ in got)
+
+
+def test_going_on_strike_is_a_labour_strike(events):
+    got = triples(events("Thousands of Kenyan nurses went on strike against the government."))
+    assert any(code == "143" and src == "KENHLH" for code, src, _ in got)
+
+
+def test_what_is_said_to_be_evidence_of_an_actors_doing_accuses_it(events):
+    got = triples(events('Iran said the drones were "clear evidence" of Israeli involvement.'))
+    assert ("112", "IRNGOV", "ISRGOV") in got

@@ -75,8 +75,7 @@ def test_seed_actors_people_and_their_surnames_resolve(shared, nlp, resources):
 
 
 def test_seed_events_the_stage_codes_today(shared, nlp, resources):
-    """What the events stage gets from the seed article so far (docs/events.md); the Syrian
-    army's accusation is not coded yet."""
+    """The events issue [3/8] asks of the seed article (docs/events.md)."""
     from eventwire.pipeline import code_text
 
     text = (shared / "data" / "seed" / "syria_unsc_2016.txt").read_text(encoding="utf-8")
@@ -90,6 +89,7 @@ def test_seed_events_the_stage_codes_today(shared, nlp, resources):
     assert ("111", "USAGOV", "RUSGOV") in got  # Power used the opportunity to chastise Russia
     assert ("018", "AUSGOVMIL", "SYRMIL") in got  # Australia's condolences
     assert ("112", "RUSGOV", "USAGOV") in got  # Moscow cited the strikes as evidence the US helps IS
+    assert ("112", "SYRMIL", "USAGOV") in got  # Syria's army: the strikes are evidence of US support
     zakharova = [e for e in result.events if e.cameo.code == "112" and e.trigger.text == "defending"]
     assert [(e.source.code, e.target.code) for e in zakharova] == [("RUSGOV", "USAGOV")]
     assert not any(e.trigger.text in ("told", "said") for e in result.events)

@@ -91,7 +91,7 @@ _VIOLENT = frozenset({"18", "19", "20"})
 # and wounded 40"): the same attack, not a second one.
 _WOUNDING = frozenset({"wound", "injure", "maim", "hurt"})
 # Roots where a state acts or is acted on as a territory or a force, not as a government.
-_STATE_AS_SUCH = frozenset({"15", "17", "18", "19", "20"})
+_STATE_AS_SUCH = frozenset({"15", "18", "19", "20"})
 # Roots of acts that parties named together do with each other ("Jordan and Iraq began sharing
 # intelligence", "France and India held joint exercises").
 _RECIPROCAL = frozenset({"03", "04", "05", "06"})
@@ -181,6 +181,8 @@ class _Coder:
                 continue  # "the internationally recognised government", "displaced families"
             if lemma in REPORTING:
                 self.note(token, "a reporting verb: not an event; what it reports may be")
+                if self.lex.cameo:
+                    self.code_evidence(n, token)
                 continue
             if lemma not in self.lex.verbs:
                 if token.pos_ == "VERB":
@@ -385,6 +387,30 @@ class _Coder:
                     self.add(n, trigger.start_char, trigger.end_char, code, t, s, modality)
                 if rule.reverse and s is not None and t is not None:
                     self.add(n, trigger.start_char, trigger.end_char, rule.reverse, t, s, modality)
+
+    def code_evidence(self, n: int, verb: Token) -> None:
+        """ "Syria's army said the strikes were 'conclusive evidence' of U.S. support for
+        Islamic State": what is said to be proof of an actor's doing accuses that actor
+        (112), whoever says it."""
+        subj, _ = subject_of(verb)
+        sources = self.index.actors(subj) if subj is not None else []
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.lemma_.lower() != "be":
+                continue
+            proof = next((c for c in clause.children if c.dep_ == "attr"
+                          and c.lemma_.lower() in _EVIDENCE), None)
+            deed = prep_object([proof], "of") if proof is not None else None
+            if deed is None:
+                continue
+            doers = [m for t in deed.subtree if t.i <= deed.i
+                     for m in [self.index.by_token.get(t.i)] if m is not None] \
+                or self.national(deed)  # "of Israeli involvement"
+            for s in sources:
+                for t in doers[:1]:
+                    if s.code != t.code:
+                        self.note(verb, f"what {s.text} says is evidence of {t.text}'s doing -> 112")
+                        self.add(n, proof.idx, proof.idx + len(proof.text), "112", s, t,
+                                 self.modality(verb))
 
     def preceded_by(self, verb: Token, words: tuple[frozenset[str], ...]) -> bool:
         """Whether ``words`` come, in order, among the few tokens before the verb; each is
@@ -663,7 +689,8 @@ class _Coder:
         sent ("deployed warships around Taiwan", "massed troops near Ukraine's Sumy region",
         "along its border with China")."""
         own = {m.country for m in sources if m.country}
-        for prep in verb.children:
+        obj = object_of(verb)
+        for prep in [*verb.children, *(obj.children if obj is not None else ())]:
             if prep.dep_ != "prep":
                 continue
             for t in prep.subtree:
@@ -763,11 +790,11 @@ class _Coder:
         if modality.future and code in _INTENT_OF and self.lex.cameo:
             code = _INTENT_OF[code]
         info = self.lex.info(code)
-        if self.lex.cameo:
-            source, target = _same_country(source, target), _same_country(target, source)
         if code[:2] not in _STATE_AS_SUCH and code != "062" and self.lex.cameo:
             # military cooperation (062) is the states'; a dictionary's codes are as written
             source, target = _government(source), _government(target)
+        if self.lex.cameo:
+            source, target = _same_country(source, target), _same_country(target, source)
         sent = self.sent
         text = doc_text(self.doc)
         slots = "both" if source and target else "source" if source else "target"

@@ -400,7 +400,7 @@ class _Coder:
             proof = next((c for c in clause.children if c.dep_ == "attr"
                           and c.lemma_.lower() in _EVIDENCE), None)
             deed = prep_object([proof], "of") if proof is not None else None
-            if deed is None:
+            if proof is None or deed is None:
                 continue
             doers = [m for t in deed.subtree if t.i <= deed.i
                      for m in [self.index.by_token.get(t.i)] if m is not None] \

@@ -240,3 +240,18 @@ def test_going_on_strike_is_a_labour_strike(events):
 def test_what_is_said_to_be_evidence_of_an_actors_doing_accuses_it(events):
     got = triples(events('Iran said the drones were "clear evidence" of Israeli involvement.'))
     assert ("112", "IRNGOV", "ISRGOV") in got
+
+
+def test_actors_coordinated_inside_an_of_phrase_and_mediating_between_two(events):
+    got = triples(events("Delegates of the Sudanese government and the SPLM-N negotiated for "
+                         "two days in Juba."))
+    assert {("046", "SDNGOV", "SDNREB"), ("046", "SDNREB", "SDNGOV")} <= set(got)
+    got = triples(events("Egypt mediated between Israel and Hamas in Cairo."))
+    assert {("045", "EGYGOV", "ISRGOV"), ("045", "EGYGOV", "PSEREBHMS")} <= set(got)
+
+
+def test_he_after_an_unnamed_office_holder_is_that_office(events):
+    got = triples(events("The UN Secretary-General urged Sudan to open the border crossing. "
+                         "He also called on the Rapid Support Forces to free the hostages."))
+    assert ("020", "IGOUNO", "SDNREB") in got or any(
+        code.startswith("02") and (src, tgt) == ("IGOUNO", "SDNREB") for code, src, tgt in got)

@@ -18,7 +18,7 @@ from eventwire.lexicons import read_tsv
 from eventwire.records import Cameo, Plover
 
 TARGET_SLOTS = frozenset({"", "obj", "on", "against", "with", "to", "at", "for", "into", "from",
-                          "over", "of", "claim"})
+                          "over", "of", "between", "claim"})
 # xcomp: the verb takes a clause ("urged X to ..."); claim: the verb presents something as
 # evidence of what another actor did ("cited the strikes as evidence that X was helping Y"),
 # and that actor is the target; intransitive: the verb has no direct object ("troops withdrew

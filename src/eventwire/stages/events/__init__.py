@@ -72,6 +72,11 @@ _NATURAL = frozenset({"earthquake", "quake", "tremor", "aftershock", "storm", "c
                       "typhoon", "flood", "flooding", "landslide", "mudslide", "tsunami", "tornado",
                       "wildfire", "drought", "avalanche", "lightning", "heatwave", "disease",
                       "epidemic", "outbreak"})
+# Words for one person's office ("the UN Secretary-General", "Iran's foreign minister").
+_OFFICES = frozenset({"general", "secretary-general", "minister", "president", "envoy", "chief",
+                      "ambassador", "spokesman", "spokeswoman", "spokesperson", "commander",
+                      "governor", "mayor", "king", "premier", "chancellor", "director", "head",
+                      "leader", "representative", "commissioner", "coordinator", "negotiator"})
 _KIN = frozenset({"relative", "victim", "kin", "mourner", "survivor", "loved"})
 _MILITARY_THINGS = frozenset({"base", "position", "post", "barracks", "garrison", "convoy",
                               "checkpoint", "airbase", "airfield", "depot", "outpost"})
@@ -327,6 +332,9 @@ class _Coder:
                     sources, targets = slots[1] or sources, slots[2]
         if not sources and source_tok is not None and source_tok.lower_ in _BODY_PRONOUNS:
             sources = self.bound_pronoun(source_tok)
+        if not sources and source_tok is not None and source_tok.lower_ in ("he", "she") \
+                and self.lex.cameo:
+            sources = self.office_holder(source_tok)
         if not sources and source_tok is not None:
             sources = self.owner_state(source_tok)
         if not targets and target_tok is not None:
@@ -566,6 +574,23 @@ class _Coder:
                 and not sources:
             sources, targets = targets[:1], targets[1:2]
         return code, sources, targets
+
+    def office_holder(self, pronoun: Token) -> list[Mention]:
+        """ "The UN Secretary-General urged Israel to open crossings. He also called on Hamas
+        ...": a "he" or "she" opening a sentence, when the one before was led by an unnamed
+        office holder, is that office holder (named people are the actors stage's)."""
+        if pronoun.i != self.sent.start:
+            return []
+        before = self.doc[self.sent.start - 1].sent if self.sent.start > 0 else None
+        if before is None:
+            return []
+        subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ not in ("NN", "NNP"):
+            return []
+        holder = self.index.by_token.get(subject.i)
+        office = holder is not None and holder.kind in ("organisation", "generic") and \
+            any(t.lemma_.lower() in _OFFICES or t.lower_ in _OFFICES for t in subject.subtree)
+        return [holder] if office and holder is not None else []
 
     def bound_pronoun(self, pronoun: Token) -> list[Mention]:
         """ "Hamas's armed wing said that it had fired rockets": a body's "it" (or "they", "we")

@@ -50,6 +50,9 @@ class MentionIndex:
     def actors(self, head: Token) -> list[Mention]:
         """The actors a noun phrase names (see the module docstring)."""
         own = self.by_token.get(head.i)
+        if own is not None and own.kind == "generic" and not own.country and \
+                any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            own = None  # "envoys of the Sudanese government and the RSF": whose envoys they are
         found: list[Mention] = [own] if own is not None else []
         for conj in head.conjuncts:
             if conj.i <= head.i:
@@ -69,11 +72,15 @@ class MentionIndex:
             inner = self.by_token.get(token.i)
             if inner is not None and inner not in found:
                 # the first actor named inside the phrase is the one it belongs to, with those
-                # coordinated with it ("the foreign ministers of India and China")
+                # coordinated with it ("the foreign ministers of India and China",
+                # "representatives of the Colombian government and the ELN")
                 found.append(inner)
-                for conj in token.conjuncts:
+                root = token
+                while root.head.i != root.i and self.by_token.get(root.head.i) is inner:
+                    root = root.head
+                for conj in root.conjuncts:
                     other = self.by_token.get(conj.i)
-                    if conj.i > token.i and other is not None and other not in found:
+                    if conj.i > root.i and other is not None and other not in found:
                         found.append(other)
                 break
         return found

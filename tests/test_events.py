@@ -255,3 +255,25 @@ def test_he_after_an_unnamed_office_holder_is_that_office(events):
                          "He also called on the Rapid Support Forces to free the hostages."))
     assert ("020", "IGOUNO", "SDNREB") in got or any(
         code.startswith("02") and (src, tgt) == ("IGOUNO", "SDNREB") for code, src, tgt in got)
+
+
+def test_a_reporting_verb_with_an_object_the_lexicon_names_is_an_event(events):
+    got = triples(events("Al-Shabaab claimed responsibility for the bombing in Mogadishu."))
+    assert ("015", "SOMREB", None) in got
+    assert not triples(events("Al-Shabaab claimed that its fighters were in Mogadishu."))
+
+
+def test_a_relative_clause_acts_on_the_noun_it_hangs_on(events):
+    got = triples(events("Canada lifted the sanctions that it imposed on Belarus in 2020."))
+    assert ("163", "CANGOV", "BLRGOV") in got
+
+
+def test_partners_in_a_joint_operation_cooperate_with_each_other(events):
+    got = triples(events("Kenyan troops and Somali soldiers launched a joint operation "
+                         "against al-Shabaab fighters."))
+    assert {("062", "KENMIL", "SOMMIL"), ("062", "SOMMIL", "KENMIL")} <= set(got)
+
+
+def test_protesters_destroying_property_protest_violently(events):
+    got = triples(events("Protesters in Nairobi set fire to a police station on Tuesday."))
+    assert any(code == "145" and src == "KENCVL" for code, src, _ in got)

@@ -282,6 +282,8 @@ def _of_body(head: Token, ctx: DocContext) -> ActorEntry | None:
     """The organisation or armed group in an "of" phrase after an actor noun ("fighters of the
     group JNIM"): the name the phrase is headed by, else the last one before its head."""
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None and head.i + 1 < len(head.doc) and head.doc[head.i + 1].lower_ == "of":
+        of = head.doc[head.i + 1]  # "troops and soldiers of the AU mission", "of" on "troops"
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if obj is None:
         return None

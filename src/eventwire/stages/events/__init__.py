@@ -89,6 +89,8 @@ _MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
 # CAMEO codes that hold in both directions: consulting, meeting at a third place, negotiating.
 _SYMMETRIC = frozenset({"040", "044", "046"})
+# Visits and hostings: acts between two parties, nothing without the one visited or hosted.
+_HOSTED = frozenset({"042", "043"})
 # Of the verbs coded 040, those that say both sides met; a call or a message goes one way.
 _MEETING = frozenset({"meet", "hold", "talk", "confer", "consult"})
 _VIOLENT = frozenset({"18", "19", "20"})
@@ -184,7 +186,7 @@ class _Coder:
             if token.dep_ == "amod":
                 self.note(token, "a participle describing a noun, not an act told")
                 continue  # "the internationally recognised government", "displaced families"
-            if lemma in REPORTING:
+            if lemma in REPORTING and not self.owned_statement(token):
                 self.note(token, "a reporting verb: not an event; what it reports may be")
                 if self.lex.cameo:
                     self.code_evidence(n, token)
@@ -376,6 +378,15 @@ class _Coder:
         if rule.before and modality.negated:
             # "NOT * [112]": the pattern codes the negation itself
             modality = replace(modality, negated=False)
+        joint = self.noun_code(object_tok) if object_tok is not None and self.lex.cameo else None
+        if object_tok is not None and joint is not None and joint[:2] == "06" and code[:2] != "06" \
+                and len(sources) >= 2:
+            # "Somali troops and AU soldiers launched a joint operation against al-Shabaab": the
+            # operation against them, and the partners' cooperation with each other
+            for one, other in itertools.permutations(sources, 2):
+                if one.code != other.code:
+                    self.add(n, object_tok.idx, object_tok.idx + len(object_tok.text), joint,
+                             one, other, modality, noun=True)
         if not targets and len(sources) >= 2 and (code[:2] in _RECIPROCAL or rule.mutual):
             # "Jordan and Iraq began sharing intelligence": each with the others
             for one in sources:
@@ -395,6 +406,13 @@ class _Coder:
                     self.add(n, trigger.start_char, trigger.end_char, code, t, s, modality)
                 if rule.reverse and s is not None and t is not None:
                     self.add(n, trigger.start_char, trigger.end_char, rule.reverse, t, s, modality)
+
+    def owned_statement(self, verb: Token) -> bool:
+        """Whether a reporting verb says something the lexicon names by its object ("claimed
+        responsibility for the attack" is 015, "claimed that ..." reports)."""
+        obj = object_of(verb)
+        return obj is not None and any(
+            obj.lemma_.lower() in rule.objects for rule in self.lex.verbs.get(verb.lemma_.lower(), ()))
 
     def code_evidence(self, n: int, verb: Token) -> None:
         """ "Syria's army said the strikes were 'conclusive evidence' of U.S. support for
@@ -601,8 +619,12 @@ class _Coder:
         governor = node.head
         if node.dep_ == "acl" and governor.lemma_.lower() in _CLAIMS and governor.dep_ == "dobj":
             governor = governor.head  # "the army rejected claims that it had killed civilians"
+        elif node.dep_ == "relcl" and governor.dep_ == "dobj" and pronoun.lower_ == "it":
+            governor = governor.head  # "the EU extended the sanctions it imposed on Belarus"
         elif node.dep_ != "ccomp" or (governor.lemma_.lower() not in REPORTING
                                       and governor.lemma_.lower() not in _DENIALS):
+            return []
+        if governor.pos_ not in ("VERB", "AUX"):
             return []
         subj, _ = subject_of(governor)
         return self.index.actors(subj)[:1] if subj is not None else []
@@ -812,8 +834,14 @@ class _Coder:
         if key in self.seen:
             return
         self.seen.add(key)
+        if target is None and code in _HOSTED and self.lex.cameo and not (
+                modality.future or modality.negated):
+            return  # a visit or a hosting with no one visited or hosted ("visited the site")
         if modality.future and code in _INTENT_OF and self.lex.cameo:
             code = _INTENT_OF[code]
+        if code.startswith("171") and source is not None and source.sector in ("CVL", "OPP") \
+                and self.lex.cameo:
+            code = "145"  # "protesters set fire to a police station": a violent protest
         info = self.lex.info(code)
         if code[:2] not in _STATE_AS_SUCH and code != "062" and self.lex.cameo:
             # military cooperation (062) is the states'; a dictionary's codes are as written

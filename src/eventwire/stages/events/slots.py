@@ -205,7 +205,17 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def object_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    """The direct object; for a relative clause with a subject of its own and no object, the
+    noun it hangs on ("the sanctions it imposed on Belarus": imposed the sanctions)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and (
+            (obj is not None and obj.lower_ in _RELATIVES) or (obj is None and any(
+                c.dep_ == "nsubj" and c.lower_ not in _RELATIVES for c in verb.children))):
+        return verb.head  # (also "the sanctions that it imposed")
+    return obj
+
+
+_RELATIVES = frozenset({"which", "that", "who", "whom"})
 
 
 def prep_object(heads: list[Token], preposition: str) -> Token | None:

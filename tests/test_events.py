@@ -277,3 +277,13 @@ def test_partners_in_a_joint_operation_cooperate_with_each_other(events):
 def test_protesters_destroying_property_protest_violently(events):
     got = triples(events("Protesters in Nairobi set fire to a police station on Tuesday."))
     assert any(code == "145" and src == "KENCVL" for code, src, _ in got)
+
+
+def test_force_a_side_says_it_will_use_is_a_threat_against_the_state(events):
+    got = triples(events("Iran threatened on Thursday to strike Israeli air bases."))
+    assert ("1384", "IRNGOV", "ISR") in got
+    got = triples(events("A Hezbollah spokesman said the group would keep firing rockets at Israel."))
+    assert any(code == "1384" and src == "LBNREB" for code, src, _ in got)
+    # said by someone else, a conditional attack stays an attack
+    got = triples(events("Analysts said Hezbollah could fire rockets at Israel if talks fail."))
+    assert any(code[:2] == "19" for code, _, _ in got)

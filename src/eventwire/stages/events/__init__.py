@@ -77,6 +77,11 @@ _OFFICES = frozenset({"general", "secretary-general", "minister", "president", "
                       "ambassador", "spokesman", "spokeswoman", "spokesperson", "commander",
                       "governor", "mayor", "king", "premier", "chancellor", "director", "head",
                       "leader", "representative", "commissioner", "coordinator", "negotiator"})
+# Nouns a story uses for a body it has named ("the group said"), and the kinds they stand for.
+_BODY_NOUNS = {"group": ("group",), "movement": ("group",), "militia": ("group",),
+               "agency": ("organisation",), "organisation": ("organisation",),
+               "organization": ("organisation",), "bloc": ("organisation",),
+               "alliance": ("organisation",)}
 _KIN = frozenset({"relative", "victim", "kin", "mourner", "survivor", "loved"})
 _MILITARY_THINGS = frozenset({"base", "position", "post", "barracks", "garrison", "convoy",
                               "checkpoint", "airbase", "airfield", "depot", "outpost"})
@@ -115,6 +120,9 @@ _INTENT_OF = {
     **dict.fromkeys(("086", "0861", "0862", "0863"), "0355"),
     **dict.fromkeys(("087", "0871", "0872", "0873", "0874"), "0356"),
 }
+# A threat of the force an act of roots 18-20 would use: unconventional violence (1383),
+# a conventional attack (1384), mass violence (138, force not specified).
+_THREAT_OF = {"18": "1383", "19": "1384", "20": "138"}
 _CONFIDENCE = {"both": 0.9, "source": 0.75, "target": 0.6}
 
 
@@ -316,6 +324,13 @@ class _Coder:
             return  # "an earthquake struck eastern Turkey"
         if source_tok is not None and self.lex.cameo:
             code = self.sharpen(code, source_tok)
+        if code == "130" and rule.requires == "xcomp" and self.lex.cameo:
+            # "threatened to strike Israeli nuclear facilities": a threat of that force
+            comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            act = self.choose(comp) if comp is not None and comp.lemma_.lower() in self.lex.verbs \
+                else None
+            if act is not None and act.code[:2] in _THREAT_OF:
+                code = _THREAT_OF[act.code[:2]]
         for tok in (source_tok, target_tok, object_tok):
             if tok is not None:
                 arguments.add(tok.i)
@@ -334,6 +349,8 @@ class _Coder:
                     sources, targets = slots[1] or sources, slots[2]
         if not sources and source_tok is not None and source_tok.lower_ in _BODY_PRONOUNS:
             sources = self.bound_pronoun(source_tok)
+        if not sources and source_tok is not None and self.lex.cameo:
+            sources = self.definite_body(source_tok)
         if not sources and source_tok is not None and source_tok.lower_ in ("he", "she") \
                 and self.lex.cameo:
             sources = self.office_holder(source_tok)
@@ -593,6 +610,17 @@ class _Coder:
             sources, targets = targets[:1], targets[1:2]
         return code, sources, targets
 
+    def definite_body(self, noun: Token) -> list[Mention]:
+        """ "the group", "the agency": the nearest body of that kind named before (the Houthis
+        for "the group would keep targeting ships" after "Houthi spokesman ...")."""
+        kinds = _BODY_NOUNS.get(noun.lemma_.lower())
+        if kinds is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return []
+        # (a named group's spokesman speaks for the group: "Houthi spokesman X ... the group")
+        before = [m for m in self.index.by_token.values() if m.end <= noun.idx and (
+            m.kind in kinds or (m.kind == "person" and "group" in kinds and m.sector == "REB"))]
+        return [max(before, key=lambda m: m.start)] if before else []
+
     def office_holder(self, pronoun: Token) -> list[Mention]:
         """ "The UN Secretary-General urged Israel to open crossings. He also called on Hamas
         ...": a "he" or "she" opening a sentence, when the one before was led by an unnamed
@@ -798,6 +826,11 @@ class _Coder:
         elif any(c.lower_ == "would" and c.dep_ == "aux" for c in verb.children) \
                 and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
             hypothetical, future = False, True  # "said ministers would meet": reported future
+        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            # "would keep targeting ships", "will try to ram": the modal is on the verb the
+            # act hangs on
+            outer = self.modality(verb.head)
+            future, hypothetical = future or outer.future, hypothetical or outer.hypothetical
         for _ in range(4):
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
                 hypothetical = True
@@ -839,13 +872,21 @@ class _Coder:
             return  # a visit or a hosting with no one visited or hosted ("visited the site")
         if modality.future and code in _INTENT_OF and self.lex.cameo:
             code = _INTENT_OF[code]
+        elif modality.future and not modality.negated and code[:2] in _THREAT_OF and self.lex.cameo \
+                and source is not None and source.code and modality.attributed_to \
+                and modality.attributed_to[:3] == source.code[:3]:
+            # force a side says it will use ("we will pursue them", "the group would keep
+            # targeting ships", per its spokesman): a threat
+            code = _THREAT_OF[code[:2]]
         if code.startswith("171") and source is not None and source.sector in ("CVL", "OPP") \
                 and self.lex.cameo:
             code = "145"  # "protesters set fire to a police station": a violent protest
         info = self.lex.info(code)
         if code[:2] not in _STATE_AS_SUCH and code != "062" and self.lex.cameo:
-            # military cooperation (062) is the states'; a dictionary's codes are as written
-            source, target = _government(source), _government(target)
+            # military cooperation (062) is the states'; a threat of force (138) is the
+            # government's, against the state; a dictionary's codes are as written
+            source = _government(source)
+            target = target if code.startswith("138") else _government(target)
         if self.lex.cameo:
             source, target = _same_country(source, target), _same_country(target, source)
         sent = self.sent

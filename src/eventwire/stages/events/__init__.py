@@ -82,11 +82,14 @@ _BODY_NOUNS = {"group": ("group",), "movement": ("group",), "militia": ("group",
                "agency": ("organisation",), "organisation": ("organisation",),
                "organization": ("organisation",), "bloc": ("organisation",),
                "alliance": ("organisation",)}
+# Verbs that say an event noun took place, its doer their subject ("began joint training").
+_LIGHT_VERBS = frozenset({"begin", "start", "launch", "conduct", "hold", "stage", "carry",
+                          "deepen", "strengthen", "expand", "step", "resume", "continue"})
 _KIN = frozenset({"relative", "victim", "kin", "mourner", "survivor", "loved"})
 _MILITARY_THINGS = frozenset({"base", "position", "post", "barracks", "garrison", "convoy",
                               "checkpoint", "airbase", "airfield", "depot", "outpost"})
 _QUANTITIES = frozenset({"dozen", "hundred", "thousand", "score", "number", "lot", "million",
-                         "more", "most", "some", "many"})
+                         "more", "most", "some", "many", "ten"})
 _WORKFORCE = frozenset({"LAB", "EDU", "HLH", "AGR", "CVL", "OPP", "BUS", "MED"})
 _BODY_PRONOUNS = frozenset({"it", "they", "we"})
 _ACCUSING = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize", "denounce"})
@@ -224,7 +227,8 @@ class _Coder:
             self.code_verb(n, token, rule, arguments)
         for token in doc[start:end]:
             if token.pos_ in ("NOUN", "PROPN"):
-                self.code_noun(n, token, argument=token.i in arguments)
+                self.code_noun(n, token, argument=token.i in arguments
+                               or token.head.i in complements)
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in self.lex.adjectives:
                 self.code_adjective(n, token)
         # "Two soldiers were killed when their patrol was attacked by JNIM": the casualties of
@@ -351,6 +355,8 @@ class _Coder:
             sources = self.bound_pronoun(source_tok)
         if not sources and source_tok is not None and self.lex.cameo:
             sources = self.definite_body(source_tok)
+        if not sources and source_tok is not None and code[:2] == "14" and self.lex.cameo:
+            sources = self.people(source_tok, verb, [])  # "thousands of people rallied in Tbilisi"
         if not sources and source_tok is not None and source_tok.lower_ in ("he", "she") \
                 and self.lex.cameo:
             sources = self.office_holder(source_tok)
@@ -545,7 +551,8 @@ class _Coder:
 
     def code_noun(self, n: int, noun: Token, argument: bool = False) -> None:
         """ "sanctions against Iran", "Russian air strikes on Aleppo", "talks with the rebels".
-        A noun a coded verb took as an argument ("condemned the strikes") is that verb's
+        A noun a coded verb took as an argument ("condemned the strikes"), or the object of
+        the complement it took ("agreed to hold talks"), is that verb's
         event, unless it is an act of force naming both its own actors ("condemned Georgia's
         arrest of Beradze", but not "hosted talks between A and B"); a subject's event is
         always the verb's ("clashes between A and B killed 60")."""
@@ -561,7 +568,8 @@ class _Coder:
         # "a ceasefire between Thailand and Cambodia", "talks between A and B": each side's,
         # with the other (a fight between them is told once, first side first)
         between = prep_object([noun], "between")
-        mutual = between is not None and code[:2] not in _VIOLENT and code[:2] != "17"
+        mutual = (between is not None and code[:2] not in _VIOLENT and code[:2] != "17") \
+            or code in _SYMMETRIC  # "Norway's talks with the Taliban": the Taliban's too
         modality = self.modality(noun.head) if noun.head.pos_ in ("VERB", "AUX") else Modality()
         for s in _or_none(sources):
             for t in _or_none(targets):
@@ -590,6 +598,10 @@ class _Coder:
         by = prep_object([noun], "by")
         sources = self.index.actors(by) if by is not None else (
             [self.index.by_token[owner.i]] if owner is not None else self.owner_state(noun))
+        if not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS \
+                and "03" <= code[:2] <= "08":
+            doer = subject_of(noun.head)[0]  # "instructors began joint training with ..."
+            sources = self.index.actors(doer) if doer is not None else []
         target_tok = None
         for p in ("against", "on", "with", "at", "to", "between", "of"):
             target_tok = prep_object([noun], p)
@@ -780,6 +792,9 @@ class _Coder:
         """ "offered condolences to the families of the victims": people a political act is
         addressed to are the civilians of the country they are named with (the soldiers
         whose families they are), else of a place the sentence names, else of the source."""
+        of = prep_object([head], "of")
+        while of is not None and head.lemma_.lower() in _QUANTITIES:  # "tens of thousands of"
+            head, of = of, prep_object([of], "of")
         if head.pos_ != "NOUN" or head.lemma_.lower() not in _PEOPLE | _KIN:
             return []
         inner = next((m for t in head.subtree if t.i != head.i

@@ -287,3 +287,10 @@ def test_force_a_side_says_it_will_use_is_a_threat_against_the_state(events):
     # said by someone else, a conditional attack stays an attack
     got = triples(events("Analysts said Hezbollah could fire rockets at Israel if talks fail."))
     assert any(code[:2] == "19" for code, _, _ in got)
+
+
+def test_what_a_container_holds_and_who_a_criticism_is_from(events):
+    got = triples(events("The World Food Programme sent 30 trucks of food to Sudanese refugees."))
+    assert any(code == "073" and src == "IGOUNOWFP" for code, src, _ in got)
+    got = triples(events("The arrest of the editor drew criticism from Canada."))
+    assert any(code == "111" and src == "CANGOV" for code, src, _ in got)

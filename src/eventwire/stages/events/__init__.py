@@ -64,6 +64,10 @@ _INTENT = frozenset({"plan", "intend", "expect", "prepare", "aim", "vow", "pledg
 # Nouns that a compound before them says what they are ("missile systems", "food shipments").
 _KINDS_OF = frozenset({"system", "battery", "shipment", "consignment", "delivery", "package",
                        "supply", "batch", "stock", "stockpile"})
+# Nouns that hold what their "of" phrase names ("trucks of food", "tonnes of rice").
+_CONTAINERS = frozenset({"truck", "lorry", "convoy", "tonne", "ton", "load", "planeload",
+                         "shipload", "consignment", "shipment", "bag", "box", "crate", "package",
+                         "batch", "delivery", "supply", "cargo"})
 # Words for people and for military things that an attack hits ("killed dozens of people").
 _PEOPLE = frozenset({"people", "person", "civilian", "resident", "child", "villager", "family",
                      "worker", "passenger", "woman", "man", "student", "patient", "refugee"})
@@ -82,9 +86,12 @@ _BODY_NOUNS = {"group": ("group",), "movement": ("group",), "militia": ("group",
                "agency": ("organisation",), "organisation": ("organisation",),
                "organization": ("organisation",), "bloc": ("organisation",),
                "alliance": ("organisation",)}
+# Roots of acts done by saying something: their nouns' "from" names who said it.
+_SAID = frozenset({"01", "02", "10", "11", "12", "13"})
 # Verbs that say an event noun took place, its doer their subject ("began joint training").
 _LIGHT_VERBS = frozenset({"begin", "start", "launch", "conduct", "hold", "stage", "carry",
-                          "deepen", "strengthen", "expand", "step", "resume", "continue"})
+                          "deepen", "strengthen", "expand", "step", "resume", "continue",
+                          "announce", "unveil"})
 _KIN = frozenset({"relative", "victim", "kin", "mourner", "survivor", "loved"})
 _MILITARY_THINGS = frozenset({"base", "position", "post", "barracks", "garrison", "convoy",
                               "checkpoint", "airbase", "airfield", "depot", "outpost"})
@@ -268,12 +275,7 @@ class _Coder:
                     head = obj  # the parser took the preposition for a particle
                 if head is None:
                     continue
-            head_lemma = head.lemma_.lower() if head is not None else None
-            if rule.objects and head_lemma not in rule.objects and \
-                    (head is None or head.lower_ not in rule.objects) and \
-                    not (head is not None and head_lemma in _KINDS_OF and any(
-                        c.dep_ == "compound" and c.lemma_.lower() in rule.objects
-                        for c in head.children)):  # "air defence systems": what kind of system
+            if rule.objects and not (_object_words(head) & rule.objects):
                 continue
             if rule.modifiers:
                 # a dictionary pattern's words: in the object's phrase, or (without a
@@ -596,6 +598,9 @@ class _Coder:
         owner = next((c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                       and c.i in self.index.by_token), None)
         by = prep_object([noun], "by")
+        if by is None and code[:2] in _SAID:
+            # "criticism from the United States", "drew criticism from the United States"
+            by = prep_object([noun] + ([noun.head] if noun.dep_ == "dobj" else []), "from")
         sources = self.index.actors(by) if by is not None else (
             [self.index.by_token[owner.i]] if owner is not None else self.owner_state(noun))
         if not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS \
@@ -939,6 +944,21 @@ def _same_country(m: Mention | None, other: Mention | None) -> Mention | None:
                           or not ({m.sector, other.sector} & _AUTHORITIES)):
         return m
     return replace(m, code=other.country + (m.sector or ""), country=other.country)
+
+
+def _object_words(head: Token | None) -> set[str]:
+    """The words an object's noun is matched by: its lemma and form, and what a container or
+    kind noun says it holds ("28 trucks of food": food; "air defence systems": defence)."""
+    if head is None:
+        return set()
+    words = {head.lemma_.lower(), head.lower_}
+    if head.lemma_.lower() in _KINDS_OF:
+        words |= {c.lemma_.lower() for c in head.children if c.dep_ == "compound"}
+    if head.lemma_.lower() in _CONTAINERS:
+        of = prep_object([head], "of")
+        if of is not None:
+            words |= {of.lemma_.lower(), of.lower_}
+    return words
 
 
 def _government(m: Mention | None) -> Mention | None:

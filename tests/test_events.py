@@ -294,3 +294,20 @@ def test_what_a_container_holds_and_who_a_criticism_is_from(events):
     assert any(code == "073" and src == "IGOUNOWFP" for code, src, _ in got)
     got = triples(events("The arrest of the editor drew criticism from Canada."))
     assert any(code == "111" and src == "CANGOV" for code, src, _ in got)
+
+
+def test_ordering_someone_to_leave_expels_them(events):
+    assert ("166", "MLIGOV", "FRAMIL") in triples(
+        events("Mali's junta ordered French troops to leave the country."))
+
+
+def test_victims_take_the_country_of_the_place_told_anywhere_in_the_clause(events):
+    got = triples(events("A car bomb exploded near a market in the Iraqi city of Mosul, "
+                         "killing nine people."))
+    assert any(code[:2] == "18" and tgt == "IRQCVL" for code, _, tgt in got)
+
+
+def test_security_ties_are_military_cooperation(events):
+    got = triples(events("Niger's junta expelled French troops while deepening security ties "
+                         "with Russia."))
+    assert any(code == "062" and src == "NERGOV" and tgt.startswith("RUS") for code, src, tgt in got)

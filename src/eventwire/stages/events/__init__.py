@@ -37,6 +37,7 @@ from eventwire.lexicons.gazetteer import Gazetteer
 from eventwire.records import ActorRef, Article, Event, Mention, Modality, Span
 from eventwire.stages import Found, Resources
 from eventwire.stages.events.slots import (
+    SETTLEMENTS,
     MentionIndex,
     agent_of,
     object_of,
@@ -64,6 +65,8 @@ _INTENT = frozenset({"plan", "intend", "expect", "prepare", "aim", "vow", "pledg
 # Nouns that a compound before them says what they are ("missile systems", "food shipments").
 _KINDS_OF = frozenset({"system", "battery", "shipment", "consignment", "delivery", "package",
                        "supply", "batch", "stock", "stockpile"})
+# Verbs of going away: ordering someone to do them expels them.
+_LEAVING = frozenset({"leave", "depart", "quit", "exit", "withdraw"})
 # Nouns that hold what their "of" phrase names ("trucks of food", "tonnes of rice").
 _CONTAINERS = frozenset({"truck", "lorry", "convoy", "tonne", "ton", "load", "planeload",
                          "shipload", "consignment", "shipment", "bag", "box", "crate", "package",
@@ -330,6 +333,13 @@ class _Coder:
             return  # "an earthquake struck eastern Turkey"
         if source_tok is not None and self.lex.cameo:
             code = self.sharpen(code, source_tok)
+        if object_tok is not None and self.lex.cameo and code[:2] in ("05", "06"):
+            kind = self.noun_code(object_tok, phrases_only=True)
+            if kind is not None and kind[:2] == "06":
+                code = kind  # "deepening security ties": military cooperation
+        if code == "100" and rule.requires == "xcomp" and self.lex.cameo and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in _LEAVING for c in verb.children):
+            code = "166"  # "ordered US forces to leave": an expulsion
         if code == "130" and rule.requires == "xcomp" and self.lex.cameo:
             # "threatened to strike Israeli nuclear facilities": a threat of that force
             comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -357,6 +367,12 @@ class _Coder:
             sources = self.bound_pronoun(source_tok)
         if not sources and source_tok is not None and self.lex.cameo:
             sources = self.definite_body(source_tok)
+        if sources and source_tok is not None and self.lex.cameo:
+            # "The Syrian Democratic Forces and US troops raided", parsed as modifiers of troops
+            # (a state's name that only says whose the other actor is adds nobody)
+            taken = {m.country for m in sources}
+            sources = sources + [m for m in self.coordinated_in(source_tok, sources)
+                                 if m not in sources and not (m.kind == "state" and m.country in taken)]
         if not sources and source_tok is not None and code[:2] == "14" and self.lex.cameo:
             sources = self.people(source_tok, verb, [])  # "thousands of people rallied in Tbilisi"
         if not sources and source_tok is not None and source_tok.lower_ in ("he", "she") \
@@ -542,10 +558,12 @@ class _Coder:
             return phrase
         return code
 
-    def noun_code(self, token: Token) -> str | None:
+    def noun_code(self, token: Token, phrases_only: bool = False) -> str | None:
+        """The event noun a token ends, longest phrase first ("security ties"; with
+        ``phrases_only``, not a one-word noun)."""
         lemmas = [t.lemma_.lower() for t in self.doc[max(0, token.i - self.lex.max_noun_words + 1):
                                                      token.i + 1]]
-        for size in range(len(lemmas), 0, -1):
+        for size in range(len(lemmas), 1 if phrases_only else 0, -1):
             hit = self.lex.nouns.get(tuple(lemmas[-size:]))
             if hit is not None:
                 return hit[0]
@@ -709,8 +727,13 @@ class _Coder:
         subject = subject_of(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
         aimed = [p for p in (subject.children if subject is not None else ())
                  if p.dep_ == "prep" and p.lower_ in ("on", "against")]  # "strikes on Gaza killed"
-        for t in [*head.subtree, *(c for p in verb.children if p.dep_ == "prep"
-                                    and p.lower_ in ("in", "near", "across", "around")
+        # where it happened: the verb's place phrases, and for "exploded near a market in
+        # Kirkuk, killing seven" those of the verb the participle hangs on
+        places = [*verb.children, *(verb.head.children if verb.dep_ == "advcl" else ()),
+                  *(c for v in (verb.conjuncts if verb.pos_ in ("VERB", "AUX") else ())
+                    for c in v.children)]  # "killed 12 and wounded dozens at a market in ..."
+        for t in [*head.subtree, *(c for p in places if p.dep_ == "prep"
+                                    and p.lower_ in ("in", "near", "across", "around", "at")
                                     for c in p.subtree), *(c for p in aimed for c in p.subtree)]:
             place = self.index.place(t) if t.pos_ == "PROPN" else None
             mention = self.index.by_token.get(t.i)
@@ -718,6 +741,8 @@ class _Coder:
                 country = place.country
             elif mention is not None and mention.kind == "state" and mention.sector is None:
                 country = mention.country
+            elif t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.lemma_.lower() in SETTLEMENTS:
+                country = self.country_word(t)  # "in the central Somali town of Beledweyne"
             if country:
                 break
         if country is None and self.actor_lexicon is not None:
@@ -737,6 +762,14 @@ class _Coder:
         return [Mention(text=noun.text, start=noun.idx, end=noun.idx + len(noun.text),
                         code=country + (sector or ""), name=None, kind="generic" if sector else "state",
                         country=country, sector=sector)]
+
+    def country_word(self, word: Token) -> str | None:
+        """The country a country adjective or name stands for ("Somali" -> SOM)."""
+        if self.actor_lexicon is None:
+            return None
+        entry = next((e for e in self.actor_lexicon.lookup(word.text, self.article.published)
+                      if e.source in ("adjective", "country") and e.country), None)
+        return entry.country if entry is not None else None
 
     def owner_state(self, head: Token) -> list[Mention]:
         """ "Russian missile strikes", "US sanctions": an event noun a country word modifies is
@@ -909,6 +942,8 @@ class _Coder:
             target = target if code.startswith("138") else _government(target)
         if self.lex.cameo:
             source, target = _same_country(source, target), _same_country(target, source)
+            if source is not None and target is not None and source.code == target.code:
+                return  # "Yemen" and "the government" of the same sentence are one actor
         sent = self.sent
         text = doc_text(self.doc)
         slots = "both" if source and target else "source" if source else "target"

@@ -23,7 +23,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Clauses inside a noun phrase that speak of other actors.
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "punct"})
 # Verbs whose object, not their subject, does what the infinitive says ("urged Russia to halt").
-_SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "region", "province",
+SETTLEMENTS = frozenset({"city", "town", "village", "port", "capital", "region", "province",
                           "district", "suburb", "area"})
 OBJECT_CONTROL = frozenset({"urge", "call", "ask", "press", "push", "order", "force", "persuade",
                             "encourage", "invite", "tell", "warn", "allow", "help", "request",
@@ -89,7 +89,7 @@ class MentionIndex:
         """A town named where an actor should be ("struck Kharkiv") stands for its country."""
         if self.gazetteer is None:
             return None
-        if head.pos_ == "NOUN" and head.lemma_.lower() in _SETTLEMENTS:
+        if head.pos_ == "NOUN" and head.lemma_.lower() in SETTLEMENTS:
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             named = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
             if named is not None:
@@ -146,7 +146,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return _relative_head(node), passive and node.i == verb.i
         if node.dep_ == "xcomp" or (node.dep_ == "advcl" and node.tag_ in ("VBG", "VB")):
             gov = node.head
-            if gov.lemma_.lower() in OBJECT_CONTROL:
+            if gov.lemma_.lower() in OBJECT_CONTROL and node.tag_ != "VBG":
+                # (not "ordered US forces to leave, while deepening ties": the orderer deepens)
                 obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
                 if obj is None:  # "called on Russia to", "appealed to the rebels to"
                     prep = next((c for c in gov.children if c.dep_ == "prep"

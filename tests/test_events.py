@@ -311,3 +311,14 @@ def test_security_ties_are_military_cooperation(events):
     got = triples(events("Niger's junta expelled French troops while deepening security ties "
                          "with Russia."))
     assert any(code == "062" and src == "NERGOV" and tgt.startswith("RUS") for code, src, tgt in got)
+
+
+def test_ships_belong_to_their_owners_and_schools_hold_civilians(events):
+    got = triples(events("A Norwegian-owned tanker was seized by Houthi fighters on Sunday."))
+    assert any(code.startswith("171") and tgt == "NORBUS" for code, _, tgt in got)
+    got = triples(events("The Houthis attacked two merchant ships in the Red Sea."))
+    assert any(code[:2] == "19" and tgt == "MNC" for code, _, tgt in got)
+    got = triples(events("Israeli jets struck a school in Gaza City on Monday."))
+    assert any(code[:2] == "19" and tgt == "PSECVL" for code, _, tgt in got)
+    assert ("163", "IGOEUREEC", "IRNMIL") in triples(
+        events("The European Union imposed sanctions on Iran's Revolutionary Guards."))

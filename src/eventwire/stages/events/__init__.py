@@ -67,6 +67,19 @@ _KINDS_OF = frozenset({"system", "battery", "shipment", "consignment", "delivery
                        "supply", "batch", "stock", "stockpile"})
 # Verbs of going away: ordering someone to do them expels them.
 _LEAVING = frozenset({"leave", "depart", "quit", "exit", "withdraw"})
+# Places where civilians are: hitting one hits civilians ("struck a school in Gaza City").
+_CIVILIAN_PLACES = frozenset({"school", "hospital", "clinic", "market", "marketplace", "home",
+                              "house", "mosque", "church", "synagogue", "temple", "shelter",
+                              "kindergarten", "university", "bakery", "shop", "wedding",
+                              "funeral", "bus", "train", "restaurant", "cafe", "hotel"})
+# Institutions whose sector a country word before them names ("Sudanese hospitals": SDNHLH).
+_THING_SECTORS = {"hospital": "HLH", "clinic": "HLH", "school": "EDU", "university": "EDU",
+                  "company": "BUS", "firm": "BUS", "bank": "BUS", "business": "BUS",
+                  "newspaper": "MED", "broadcaster": "MED", "outlet": "MED", "court": "JUD",
+                  "farmer": "AGR", "farm": "AGR"}
+# Ships, whose owners are the ones a seizure or an attack hits.
+_VESSELS = frozenset({"ship", "vessel", "tanker", "freighter", "shipping", "carrier", "boat",
+                      "containership", "bulker"})
 # Nouns that hold what their "of" phrase names ("trucks of food", "tonnes of rice").
 _CONTAINERS = frozenset({"truck", "lorry", "convoy", "tonne", "ton", "load", "planeload",
                          "shipload", "consignment", "shipment", "bag", "box", "crate", "package",
@@ -381,7 +394,8 @@ class _Coder:
         if not sources and source_tok is not None:
             sources = self.owner_state(source_tok)
         if not targets and target_tok is not None:
-            targets = self.owner_state(target_tok)
+            targets = self.owner_state(target_tok) or (
+                self.vessel_owner(target_tok) if self.lex.cameo else [])
         if not targets and target_tok is not None and code[:2] in _VIOLENT:
             targets = self.victims(target_tok, verb)
         elif not targets and target_tok is not None and self.lex.cameo:
@@ -723,10 +737,13 @@ class _Coder:
         if noun.lemma_.lower() in _QUANTITIES:  # "dozens of people"
             of = prep_object([noun], "of")
             noun = of if of is not None else noun
+        ship = self.vessel_owner(noun)
+        if ship:
+            return ship
         country = None
         subject = subject_of(verb)[0] if verb.pos_ in ("VERB", "AUX") else None
         aimed = [p for p in (subject.children if subject is not None else ())
-                 if p.dep_ == "prep" and p.lower_ in ("on", "against")]  # "strikes on Gaza killed"
+                 if p.dep_ == "prep" and p.lower_ in ("on", "against", "in")]  # "strikes on Gaza killed"
         # where it happened: the verb's place phrases, and for "exploded near a market in
         # Kirkuk, killing seven" those of the verb the participle hangs on
         places = [*verb.children, *(verb.head.children if verb.dep_ == "advcl" else ()),
@@ -758,16 +775,41 @@ class _Coder:
         lemma = noun.lemma_.lower()
         military = lemma in _MILITARY_THINGS or any(
             c.lower_ == "military" for c in noun.children if c.dep_ in ("amod", "compound"))
-        sector = "CVL" if lemma in _PEOPLE else "MIL" if military else None
+        sector = "CVL" if lemma in _PEOPLE | _CIVILIAN_PLACES else "MIL" if military else None
         return [Mention(text=noun.text, start=noun.idx, end=noun.idx + len(noun.text),
                         code=country + (sector or ""), name=None, kind="generic" if sector else "state",
                         country=country, sector=sector)]
 
+    def vessel_owner(self, noun: Token) -> list[Mention]:
+        """Whose ship was hit or seized: "a Greek-owned tanker" is Greek business (``GRCBUS``),
+        "merchant ships" and "commercial shipping" are multinational business (``MNC``)."""
+        if noun.lemma_.lower() not in _VESSELS:
+            return []
+        for mod in noun.subtree:
+            if mod.i >= noun.i:
+                break
+            owner = mod.text[:-len("-owned")] if mod.lower_.endswith("-owned") else (
+                self.doc[mod.i - 2].text if mod.lower_ == "owned" and mod.i >= 2
+                and self.doc[mod.i - 1].text == "-" else None)  # "Greek - owned", as tokenised
+            if owner:
+                country = self.country_word_text(owner)
+                if country:
+                    return [Mention(text=mod.text, start=mod.idx, end=mod.idx + len(mod.text),
+                                    code=country + "BUS", name=None, kind="generic",
+                                    country=country, sector="BUS")]
+            if mod.lower_ in ("merchant", "commercial", "cargo", "container"):
+                return [Mention(text=noun.text, start=noun.idx, end=noun.idx + len(noun.text),
+                                code="MNC", name=None, kind="generic", country=None, sector="MNC")]
+        return []
+
     def country_word(self, word: Token) -> str | None:
         """The country a country adjective or name stands for ("Somali" -> SOM)."""
+        return self.country_word_text(word.text)
+
+    def country_word_text(self, text: str) -> str | None:
         if self.actor_lexicon is None:
             return None
-        entry = next((e for e in self.actor_lexicon.lookup(word.text, self.article.published)
+        entry = next((e for e in self.actor_lexicon.lookup(text, self.article.published)
                       if e.source in ("adjective", "country") and e.country), None)
         return entry.country if entry is not None else None
 
@@ -804,9 +846,12 @@ class _Coder:
             entry = next((e for e in self.actor_lexicon.lookup(name, self.article.published)
                           if e.source in ("adjective", "country") and e.country), None)
             if entry is not None and entry.country:
+                # "Sudanese hospitals" are its health sector, "a French proposal" its state's
+                sector = _THING_SECTORS.get(head.lemma_.lower())
                 return [Mention(text=name, start=words[0].idx, end=words[-1].idx + len(words[-1].text),
-                                code=entry.country, name=entry.name, kind="state",
-                                country=entry.country, sector=None)]
+                                code=entry.country + (sector or ""), name=entry.name,
+                                kind="generic" if sector else "state", country=entry.country,
+                                sector=sector)]
         return []
 
     def facing(self, verb: Token, sources: list[Mention]) -> list[Mention]:

@@ -269,8 +269,9 @@ def _not_referring(noun: Token) -> bool:
 
 
 def _from_state(head: Token, ctx: DocContext) -> ActorEntry | None:
-    """The state in a "from" phrase right after an actor noun ("troops from Chad")."""
-    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+    """The state in a "from" or "in" phrase right after an actor noun ("troops from Chad",
+    "lawmakers in Fornost")."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "in")
                  and c.i == head.i + 1), None)
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     match = ctx.match_at(obj) if obj is not None else None

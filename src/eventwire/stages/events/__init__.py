@@ -414,9 +414,10 @@ class _Coder:
                 sources = self.clause_subject(verb)
             if not targets and not rule.mutual:
                 targets = self.first_actor_after(verb, {m.start for m in sources})
-            sources, targets = self.with_conjuncts(sources), self.with_conjuncts(targets)
+            sources = self.index.with_codes(self.with_conjuncts(sources))
+            targets = self.index.with_codes(self.with_conjuncts(targets))
             if source_tok is not None:
-                sources = self.coordinated_in(source_tok, sources)
+                sources = self.index.with_codes(self.coordinated_in(source_tok, sources))
             if not sources:
                 self.note(verb, f"rule {rule.origin} -> {code}: no source actor, no event "
                                 "(dictionary coding needs one)")
@@ -523,8 +524,11 @@ class _Coder:
         for token in head.subtree:
             node, inside = token, True
             while node.i != head.i:  # not inside a prepositional phrase of the subject
-                if node.dep_ in ("prep", "pobj", "relcl", "acl", "appos"):
-                    inside = False
+                listed = node.dep_ == "appos" and (
+                    any(t.dep_ == "cc" for t in node.subtree)
+                    or any(c.dep_ == "cc" for c in node.head.children))
+                if node.dep_ in ("prep", "pobj", "relcl", "acl", "appos") and not listed:
+                    inside = False  # (a list taken for an apposition is a list: "A, B, C and D")
                     break
                 node = node.head
             m = self.index.by_token.get(token.i)

@@ -36,11 +36,15 @@ class MentionIndex:
     def __init__(self, mentions: tuple[Mention, ...], doc_tokens: list[tuple[int, int]],
                  gazetteer: Gazetteer | None = None) -> None:
         self.by_token: dict[int, Mention] = {}
+        # mentions sharing one span: a dictionary actor with several codes ("the Shire" is
+        # FRO, BIL and SAM)
+        self.same_span: dict[tuple[int, int], list[Mention]] = {}
         self.gazetteer = gazetteer
         starts = [s for s, _ in doc_tokens]
         for m in mentions:
             if not m.code:
                 continue
+            self.same_span.setdefault((m.start, m.end), []).append(m)
             i = bisect.bisect_right(starts, m.start) - 1
             while 0 <= i < len(doc_tokens) and doc_tokens[i][0] < m.end:
                 if doc_tokens[i][1] > m.start:
@@ -49,6 +53,18 @@ class MentionIndex:
 
     def actors(self, head: Token) -> list[Mention]:
         """The actors a noun phrase names (see the module docstring)."""
+        return self.with_codes(self._actors(head))
+
+    def with_codes(self, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` and the other codes of their spans."""
+        out: list[Mention] = []
+        for m in mentions:
+            for one in self.same_span.get((m.start, m.end), [m]):
+                if one not in out:
+                    out.append(one)
+        return out
+
+    def _actors(self, head: Token) -> list[Mention]:
         own = self.by_token.get(head.i)
         if own is not None and own.kind == "generic" and not own.country and \
                 any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
@@ -83,6 +99,12 @@ class MentionIndex:
                     if conj.i > root.i and other is not None and other not in found:
                         found.append(other)
                 break
+        if not found:
+            # "Old foes Gondor and Osgiliath have renewed ties": a noun naming no one, with
+            # the actors in apposition to it
+            appos = next((c for c in head.children if c.dep_ == "appos"), None)
+            if appos is not None and appos.i in self.by_token:
+                found = self._actors(appos)
         return found
 
     def place(self, head: Token) -> Mention | None:
@@ -137,7 +159,11 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     node = verb
     for _ in range(6):
-        subj = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        # of two subjects (a parse of "Old foes Gondor and Osgiliath have renewed ties"), the
+        # one nearest the verb
+        subj = max((c for c in node.children if c.dep_ in SUBJECTS and c.i < node.i),
+                   key=lambda c: c.i, default=None) or next(
+            (c for c in node.children if c.dep_ in SUBJECTS), None)
         if subj is not None:
             if subj.lower_ in ("which", "that", "who") and node.dep_ == "relcl":
                 return _relative_head(node), passive and node.i == verb.i

@@ -322,3 +322,17 @@ def test_ships_belong_to_their_owners_and_schools_hold_civilians(events):
     assert any(code[:2] == "19" and tgt == "PSECVL" for code, _, tgt in got)
     assert ("163", "IGOEUREEC", "IRNMIL") in triples(
         events("The European Union imposed sanctions on Iran's Revolutionary Guards."))
+
+
+def test_targets_by_the_kind_of_act(events):
+    got = triples(events("Amnesty International demanded that Ethiopia's government free the "
+                         "journalists."))
+    assert any(code.startswith("10") and (src, tgt) == ("NGOHRIAMN", "ETHGOV")
+               for code, src, tgt in got)
+    got = triples(events("Kenya hosted talks between Sudan's army and the Rapid Support Forces "
+                         "in Nairobi."))
+    assert any(code.startswith("04") and src == "KENGOV" and tgt == "SDNMIL" for code, src, tgt in got)
+    got = triples(events("Qatar pledged $50 million in aid for Sudan."))
+    assert any(code.startswith("03") and tgt == "SDNGOV" for code, _, tgt in got)
+    got = triples(events("Chad's army offered its condolences to the families of the dead soldiers."))
+    assert ("018", "TCDMIL", "TCDCVL") in got

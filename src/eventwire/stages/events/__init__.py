@@ -86,7 +86,8 @@ _CONTAINERS = frozenset({"truck", "lorry", "convoy", "tonne", "ton", "load", "pl
                          "batch", "delivery", "supply", "cargo"})
 # Words for people and for military things that an attack hits ("killed dozens of people").
 _PEOPLE = frozenset({"people", "person", "civilian", "resident", "child", "villager", "family",
-                     "worker", "passenger", "woman", "man", "student", "patient", "refugee"})
+                     "worker", "passenger", "woman", "man", "student", "patient", "refugee",
+                     "prisoner", "detainee", "inmate"})
 # Forces of nature that "strike", "hit" and "kill" without anyone attacking.
 _NATURAL = frozenset({"earthquake", "quake", "tremor", "aftershock", "storm", "cyclone", "hurricane",
                       "typhoon", "flood", "flooding", "landslide", "mudslide", "tsunami", "tornado",
@@ -402,6 +403,8 @@ class _Coder:
             targets = self.national(target_tok) or self.people(target_tok, verb, sources)
         if not targets and code[:2] == "15" and self.lex.cameo:
             targets = self.facing(verb, sources)
+        if self.lex.cameo:
+            targets = self.more_targets(verb, code, object_tok, target_tok, targets, sources)
         if not targets and rule.requires == "xcomp" and verb.lemma_.lower() not in _DENIALS:
             # (what a denial is about is the denied act's, not the denial's: "denied striking
             # a school" denies nothing to the school)
@@ -712,8 +715,11 @@ class _Coder:
 
     def complement_target(self, verb: Token) -> list[Mention]:
         """ "threatened to break relations with Guyana", "threatened to strike Israeli nuclear
-        facilities": the target of what the infinitive says."""
-        comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        facilities": the target of what the infinitive says (also when the parser takes it
+        for a clause of purpose)."""
+        comp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None) or next(
+            (c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VB"
+             and any(a.lower_ == "to" for a in c.children)), None)
         if comp is None:
             return []
         obj = object_of(comp)
@@ -857,6 +863,36 @@ class _Coder:
                                 kind="generic" if sector else "state", country=entry.country,
                                 sector=sector)]
         return []
+
+    def more_targets(self, verb: Token, code: str, obj: Token | None, target_tok: Token | None,
+                     targets: list[Mention], sources: list[Mention]) -> list[Mention]:
+        """Targets a rule's slot misses, by the kind of act:
+
+        - an appeal or a demand is addressed to who is to act ("demanded that the army stop
+          blocking aid convoys": the army);
+        - talks someone hosts or mediates are between their parties ("hosted talks between
+          Sudan's army and the RSF");
+        - aid and promises of it go to whom they are "for" ("pledged $250 million for Sudan");
+        - condolences to "the families of the dead soldiers" go to civilians, not soldiers."""
+        if target_tok is not None and target_tok.lemma_.lower() in _KIN | {"family"} \
+                and target_tok.i not in self.index.by_token:
+            return self.people(target_tok, verb, sources) or targets
+        if targets:
+            return targets
+        if code[:2] in ("02", "10"):
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            actor = subject_of(clause)[0] if clause is not None else None
+            if actor is not None:
+                return self.index.actors(actor)
+        if code[:2] == "04" and obj is not None:
+            between = prep_object([obj], "between")
+            if between is not None:
+                return self.index.actors(between)
+        if code[:2] in ("03", "07"):
+            beneficiary = prep_object(([obj] if obj is not None else []) + [verb], "for")
+            if beneficiary is not None:
+                return self.index.actors(beneficiary)
+        return targets
 
     def facing(self, verb: Token, sources: list[Mention]) -> list[Mention]:
         """Whom a show of force faces: the first other country named where the forces were

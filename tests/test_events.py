@@ -336,3 +336,13 @@ def test_targets_by_the_kind_of_act(events):
     assert any(code.startswith("03") and tgt == "SDNGOV" for code, _, tgt in got)
     got = triples(events("Chad's army offered its condolences to the families of the dead soldiers."))
     assert ("018", "TCDMIL", "TCDCVL") in got
+
+
+def test_a_partitive_object_and_the_subject_of_before_withdrawing(events):
+    got = triples(events("The EU will suspend part of its financial assistance to Georgia."))
+    assert ("162", "IGOEUREEC", "GEOGOV") in got  # the assistance, not the part, is suspended
+    got = triples(events("Russian troops occupied the town in 2022 before withdrawing."))
+    assert ("0874", "RUSMIL", None) in got
+    got = triples(events("Armenia regretted the death of an Azerbaijani shepherd who was shot "
+                         "by an Armenian border guard."))
+    assert any(code[:2] == "19" and (src, tgt) == ("ARMMIL", "AZECVL") for code, src, tgt in got)

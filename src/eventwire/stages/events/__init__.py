@@ -80,14 +80,17 @@ _THING_SECTORS = {"hospital": "HLH", "clinic": "HLH", "school": "EDU", "universi
 # Ships, whose owners are the ones a seizure or an attack hits.
 _VESSELS = frozenset({"ship", "vessel", "tanker", "freighter", "shipping", "carrier", "boat",
                       "containership", "bulker"})
-# Nouns that hold what their "of" phrase names ("trucks of food", "tonnes of rice").
+# Nouns that hold what their "of" phrase names ("trucks of food", "tonnes of rice", "part of
+# its financial assistance").
 _CONTAINERS = frozenset({"truck", "lorry", "convoy", "tonne", "ton", "load", "planeload",
                          "shipload", "consignment", "shipment", "bag", "box", "crate", "package",
-                         "batch", "delivery", "supply", "cargo"})
+                         "batch", "delivery", "supply", "cargo",
+                         "part", "portion", "share", "half", "third", "most", "some", "all"})
 # Words for people and for military things that an attack hits ("killed dozens of people").
 _PEOPLE = frozenset({"people", "person", "civilian", "resident", "child", "villager", "family",
                      "worker", "passenger", "woman", "man", "student", "patient", "refugee",
-                     "prisoner", "detainee", "inmate"})
+                     "prisoner", "detainee", "inmate", "shepherd", "herder", "fisherman",
+                     "farmer", "driver", "pilgrim", "worshipper", "shopper", "teacher"})
 # Forces of nature that "strike", "hit" and "kill" without anyone attacking.
 _NATURAL = frozenset({"earthquake", "quake", "tremor", "aftershock", "storm", "cyclone", "hurricane",
                       "typhoon", "flood", "flooding", "landslide", "mudslide", "tsunami", "tornado",
@@ -389,7 +392,7 @@ class _Coder:
                                  if m not in sources and not (m.kind == "state" and m.country in taken)]
         if not sources and source_tok is not None and code[:2] == "14" and self.lex.cameo:
             sources = self.people(source_tok, verb, [])  # "thousands of people rallied in Tbilisi"
-        if not sources and source_tok is not None and source_tok.lower_ in ("he", "she") \
+        if not sources and source_tok is not None and source_tok.lower_ in ("he", "she", "it") \
                 and self.lex.cameo:
             sources = self.office_holder(source_tok)
         if not sources and source_tok is not None:
@@ -680,7 +683,8 @@ class _Coder:
     def office_holder(self, pronoun: Token) -> list[Mention]:
         """ "The UN Secretary-General urged Israel to open crossings. He also called on Hamas
         ...": a "he" or "she" opening a sentence, when the one before was led by an unnamed
-        office holder, is that office holder (named people are the actors stage's)."""
+        office holder, is that office holder (named people are the actors stage's); an "it",
+        when it was led by a body ("China's embassy said ... It denied ...")."""
         if pronoun.i != self.sent.start:
             return []
         before = self.doc[self.sent.start - 1].sent if self.sent.start > 0 else None
@@ -690,9 +694,13 @@ class _Coder:
         if subject is None or subject.tag_ not in ("NN", "NNP"):
             return []
         holder = self.index.by_token.get(subject.i)
-        office = holder is not None and holder.kind in ("organisation", "generic") and \
-            any(t.lemma_.lower() in _OFFICES or t.lower_ in _OFFICES for t in subject.subtree)
-        return [holder] if office and holder is not None else []
+        if holder is None or holder.kind not in ("organisation", "generic"):
+            return []
+        if pronoun.lower_ == "it":  # "China's embassy said ... It denied that ...": a body
+            return [holder] if holder.sector != "CVL" and not any(
+                t.lemma_.lower() in _OFFICES for t in subject.subtree) else []
+        office = any(t.lemma_.lower() in _OFFICES or t.lower_ in _OFFICES for t in subject.subtree)
+        return [holder] if office else []
 
     def bound_pronoun(self, pronoun: Token) -> list[Mention]:
         """ "Hamas's armed wing said that it had fired rockets": a body's "it" (or "they", "we")
@@ -739,7 +747,7 @@ class _Coder:
         dozens of people in Gaza" -> PSECVL, "struck military sites south of Damascus" ->
         SYRMIL, "shelled Kherson" -> UKR)."""
         for t in head.subtree:
-            if t.dep_ == "agent":
+            if t.dep_ == "agent" and t.head.i != verb.i:  # (not the attack's own "by")
                 by = next((o for o in t.children if o.dep_ == "pobj"), None)
                 if by is not None and self.index.actors(by):
                     return self.index.actors(by)[:1]

@@ -193,7 +193,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             subj = next((c for c in node.head.children if c.i < node.head.i
                          and c.dep_ in ("nmod", "compound", "nsubj")), None)
             return subj, False
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in ("of", "for"):
             gov = node.head.head  # "accused Moscow of targeting civilians": Moscow targets
             if gov.dep_ == "dobj" and gov.pos_ in ("NOUN", "PROPN"):
                 return gov, False  # "accused troops, who ..., of executing": "of" on the object

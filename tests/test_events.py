@@ -346,3 +346,12 @@ def test_a_partitive_object_and_the_subject_of_before_withdrawing(events):
     got = triples(events("Armenia regretted the death of an Azerbaijani shepherd who was shot "
                          "by an Armenian border guard."))
     assert any(code[:2] == "19" and (src, tgt) == ("ARMMIL", "AZECVL") for code, src, tgt in got)
+
+
+def test_force_targets_from_the_purpose_the_attack_noun_and_the_direction(events):
+    got = triples(events("Police in Tbilisi used tear gas on Tuesday to disperse protesters."))
+    assert ("175", "GEOCOP", "GEOCVL") in got
+    got = triples(events("Iraq's government condemned the US strikes as a dangerous escalation."))
+    assert ("111", "IRQGOV", "USAMIL") in got
+    got = triples(events("Israeli warplanes struck military sites south of Damascus on Monday."))
+    assert ("190", "ISRMIL", "SYRMIL") in got

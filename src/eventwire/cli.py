@@ -577,7 +577,8 @@ def explain(text: str, published: str | None, **kw: Any) -> None:
     click.echo(render_mentions(result.mentions), nl=False)
     click.echo("verbs:")
     trace: list[str] = []
-    find_events(doc, article, result.mentions, resources.event_lexicon, resources.gazetteer, trace)
+    find_events(doc, article, result.mentions, resources.event_lexicon, resources.gazetteer, trace,
+                actor_lexicon=resources.actor_matcher.lexicon)
     for line in trace:
         click.echo(f"  {line}")
     click.echo("events:")

@@ -765,10 +765,11 @@ class _Coder:
         # where it happened: the verb's place phrases, and for "exploded near a market in
         # Kirkuk, killing seven" those of the verb the participle hangs on
         places = [*verb.children, *(verb.head.children if verb.dep_ == "advcl" else ()),
+                  *(p for a in verb.children if a.dep_ == "advmod" for p in a.children),  # "south of"
                   *(c for v in (verb.conjuncts if verb.pos_ in ("VERB", "AUX") else ())
                     for c in v.children)]  # "killed 12 and wounded dozens at a market in ..."
         for t in [*head.subtree, *(c for p in places if p.dep_ == "prep"
-                                    and p.lower_ in ("in", "near", "across", "around", "at")
+                                    and p.lower_ in ("in", "near", "across", "around", "at", "of")
                                     for c in p.subtree), *(c for p in aimed for c in p.subtree)]:
             place = self.index.place(t) if t.pos_ == "PROPN" else None
             mention = self.index.by_token.get(t.i)
@@ -885,6 +886,12 @@ class _Coder:
         if target_tok is not None and target_tok.lemma_.lower() in _KIN | {"family"} \
                 and target_tok.i not in self.index.by_token:
             return self.people(target_tok, verb, sources) or targets
+        if targets and target_tok is not None and target_tok.pos_ == "NOUN" \
+                and (self.noun_code(target_tok) or "")[:2] in _VIOLENT:
+            # "condemned the US strikes": the state that struck, by its military
+            return [replace(m, code=m.code + "MIL", sector="MIL", kind="generic")
+                    if m.kind == "state" and m.sector is None and m.code and len(m.code) == 3
+                    else m for m in targets]
         if targets:
             return targets
         if code[:2] in ("02", "10"):
@@ -900,6 +907,13 @@ class _Coder:
             beneficiary = prep_object(([obj] if obj is not None else []) + [verb], "for")
             if beneficiary is not None:
                 return self.index.actors(beneficiary)
+        if code[:2] in ("17", "18", "19"):
+            # "used water cannon to push back protesters": whom the force was used on
+            purpose = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp")
+                            and c.tag_ == "VB"), None)
+            aim = object_of(purpose) if purpose is not None else None
+            if aim is not None:
+                return self.index.actors(aim)
         return targets
 
     def facing(self, verb: Token, sources: list[Mention]) -> list[Mention]:

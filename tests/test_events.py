@@ -355,3 +355,10 @@ def test_force_targets_from_the_purpose_the_attack_noun_and_the_direction(events
     assert ("111", "IRQGOV", "USAMIL") in got
     got = triples(events("Israeli warplanes struck military sites south of Damascus on Monday."))
     assert ("190", "ISRMIL", "SYRMIL") in got
+
+
+def test_closing_a_named_crossing_and_cutting_the_internet(events):
+    got = triples(events("Egypt's army closed the Rafah crossing on Monday."))
+    assert any(code == "191" and src == "EGYMIL" for code, src, _ in got)
+    got = triples(events("Iranian authorities suspended mobile internet services in Tehran."))
+    assert any(code == "1721" for code, _, _ in got)

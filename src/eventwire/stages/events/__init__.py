@@ -62,9 +62,10 @@ _CLAIMS = frozenset({"claim", "report", "allegation", "accusation", "suggestion"
 _INTENT = frozenset({"plan", "intend", "expect", "prepare", "aim", "vow", "pledge", "promise",
                      "threaten", "agree", "decide", "want", "hope", "seek", "offer", "propose",
                      "schedule", "set", "be", "go"})
-# Nouns that a compound before them says what they are ("missile systems", "food shipments").
+# Nouns that a compound before them says what they are ("missile systems", "food shipments",
+# "mobile internet services").
 _KINDS_OF = frozenset({"system", "battery", "shipment", "consignment", "delivery", "package",
-                       "supply", "batch", "stock", "stockpile"})
+                       "supply", "batch", "stock", "stockpile", "service", "access"})
 # Verbs of going away: ordering someone to do them expels them.
 _LEAVING = frozenset({"leave", "depart", "quit", "exit", "withdraw"})
 # Places where civilians are: hitting one hits civilians ("struck a school in Gaza City").
@@ -1094,6 +1095,8 @@ def _object_words(head: Token | None) -> set[str]:
     if head is None:
         return set()
     words = {head.lemma_.lower(), head.lower_}
+    if head.pos_ == "PROPN" and head.i + 1 < len(head.doc):
+        words.add(head.doc[head.i + 1].lower_)  # "the Kerem Shalom crossing", split by the parser
     if head.lemma_.lower() in _KINDS_OF:
         words |= {c.lemma_.lower() for c in head.children if c.dep_ == "compound"}
     if head.lemma_.lower() in _CONTAINERS:

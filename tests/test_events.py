@@ -362,3 +362,8 @@ def test_closing_a_named_crossing_and_cutting_the_internet(events):
     assert any(code == "191" and src == "EGYMIL" for code, src, _ in got)
     got = triples(events("Iranian authorities suspended mobile internet services in Tehran."))
     assert any(code == "1721" for code, _, _ in got)
+
+
+def test_never_negates(events):
+    evs = events("Belgrade would never recognise Kosovo's independence.")
+    assert any(e.cameo.code == "054" and e.modality.negated for e in evs)

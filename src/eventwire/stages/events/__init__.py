@@ -975,7 +975,8 @@ class _Coder:
                              modality)
 
     def modality(self, verb: Token) -> Modality:
-        negated = any(c.dep_ == "neg" for c in verb.children)
+        negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+                      for c in verb.children)  # "did not attack", "would never recognise"
         future = any(c.lower_ in _MODAL_FUTURE and c.dep_ == "aux" for c in verb.children)
         hypothetical = any(c.lower_ in _MODAL_HYPOTHETICAL and c.dep_ == "aux" for c in verb.children)
         attributed: str | None = None

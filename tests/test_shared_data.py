@@ -87,7 +87,8 @@ def test_seed_events_the_stage_codes_today(shared, nlp, resources):
     assert ("040", "IGOUNO", None) in got  # the Security Council met
     assert ("055", "USAGOV", "RUSGOV") in got  # the US relayed its regret to Russia
     assert ("111", "USAGOV", "RUSGOV") in got  # Power used the opportunity to chastise Russia
-    assert ("018", "AUSGOVMIL", "SYRMIL") in got  # Australia's condolences
+    # Australia's condolences, to "the families of Syrian soldiers": civilians, as annotated
+    assert ("018", "AUSGOVMIL", "SYRCVL") in got
     assert ("112", "RUSGOV", "USAGOV") in got  # Moscow cited the strikes as evidence the US helps IS
     assert ("112", "SYRMIL", "USAGOV") in got  # Syria's army: the strikes are evidence of US support
     zakharova = [e for e in result.events if e.cameo.code == "112" and e.trigger.text == "defending"]

@@ -367,3 +367,12 @@ def test_closing_a_named_crossing_and_cutting_the_internet(events):
 def test_never_negates(events):
     evs = events("Belgrade would never recognise Kosovo's independence.")
     assert any(e.cameo.code == "054" and e.modality.negated for e in evs)
+
+
+def test_acts_only_spoken_of_and_protection_of_ones_own_are_no_events(events):
+    got = triples(events("The resolution demanded an immediate halt to attacks on ports in Odesa."))
+    assert not any(code[:2] == "19" for code, _, _ in got)
+    assert not triples(events('"We will protect our people," the Iraqi army said.'))
+    evs = events("Rights groups said Kenya had failed to release the jailed activists.")
+    release = [e for e in evs if e.cameo.code == "0841"]
+    assert release and all(e.modality.negated for e in release)  # failing to do is not doing

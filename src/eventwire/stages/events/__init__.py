@@ -109,6 +109,9 @@ _BODY_NOUNS = {"group": ("group",), "movement": ("group",), "militia": ("group",
                "alliance": ("organisation",)}
 # Roots of acts done by saying something: their nouns' "from" names who said it.
 _SAID = frozenset({"01", "02", "10", "11", "12", "13"})
+# Nouns and verbs that name an act only as something to stop.
+_STOPPING = frozenset({"halt", "end", "stop", "cessation", "ban", "moratorium", "prevent",
+                       "prevention"})
 # Verbs that say an event noun took place, its doer their subject ("began joint training").
 _LIGHT_VERBS = frozenset({"begin", "start", "launch", "conduct", "hold", "stage", "carry",
                           "deepen", "strengthen", "expand", "step", "resume", "continue",
@@ -610,6 +613,8 @@ class _Coder:
         if argument and (not (sources and targets) or noun.dep_ in ("nsubj", "nsubjpass")
                          or code[:2] < "15"):
             return
+        if not sources and self.only_spoken_of(noun):
+            return  # "a halt to attacks on ports", "if attacks on merchant vessels continued"
         # "a ceasefire between Thailand and Cambodia", "talks between A and B": each side's,
         # with the other (a fight between them is told once, first side first)
         between = prep_object([noun], "between")
@@ -625,6 +630,20 @@ class _Coder:
                 self.add(n, noun.idx, noun.idx + len(noun.text), code, s, t, modality, noun=True)
                 if mutual and t is not None:
                     self.add(n, noun.idx, noun.idx + len(noun.text), code, t, s, modality, noun=True)
+
+    def only_spoken_of(self, noun: Token) -> bool:
+        """Whether an event noun names an act only as something to stop or that may happen
+        ("demanded a halt to attacks on ports", "strike again if the attacks continued")."""
+        node = noun
+        for _ in range(6):
+            if node.lemma_.lower() in _STOPPING and node.i != noun.i:
+                return True
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+                return True
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def noun_slots(self, noun: Token) -> tuple[str, list[Mention], list[Mention]] | None:
         """An event noun's code and the actors it names: its owner or "by" phrase acts, the
@@ -1006,6 +1025,8 @@ class _Coder:
             if node.dep_ in ("xcomp", "pcomp", "ccomp") and lemma in _DENIALS:
                 negated = True
                 attributed = attributed or self.code_of(subject_of(head)[0])
+            if node.dep_ == "xcomp" and lemma in ("fail", "refuse", "decline"):
+                negated = True  # "the authorities had failed to protect reporters"
             if node.dep_ in ("xcomp", "acl") and lemma in _INTENT:
                 future = True  # "plans to sign", and "a plan to sign"
             if node.dep_ == "ccomp" and lemma in REPORTING and (head.i < verb.i or inside_quotation(verb)):
@@ -1032,6 +1053,9 @@ class _Coder:
         if target is None and code in _HOSTED and self.lex.cameo and not (
                 modality.future or modality.negated):
             return  # a visit or a hosting with no one visited or hosted ("visited the site")
+        if code == "074" and self.lex.cameo and (
+                target is None or (source is not None and target.country == source.country)):
+            return  # protection is given to others: "we will protect our people" is no aid
         if modality.future and code in _INTENT_OF and self.lex.cameo:
             code = _INTENT_OF[code]
         elif modality.future and not modality.negated and code[:2] in _THREAT_OF and self.lex.cameo \

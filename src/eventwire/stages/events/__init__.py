@@ -691,10 +691,17 @@ class _Coder:
 
     def definite_body(self, noun: Token) -> list[Mention]:
         """ "the group", "the agency": the nearest body of that kind named before (the Houthis
-        for "the group would keep targeting ships" after "Houthi spokesman ...")."""
-        kinds = _BODY_NOUNS.get(noun.lemma_.lower())
-        if kinds is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        for "the group would keep targeting ships" after "Houthi spokesman ..."); "the
+        ministers": the last mention headed by the same noun."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             return []
+        kinds = _BODY_NOUNS.get(noun.lemma_.lower())
+        if kinds is None:
+            # "Arab League foreign ministers met in Cairo ... The ministers offered
+            # condolences": the last mention headed by the same noun
+            same = [m for m in self.index.by_token.values() if m.end <= noun.idx
+                    and m.text.lower().split()[-1] == noun.lower_]
+            return [max(same, key=lambda m: m.start)] if same and noun.pos_ == "NOUN" else []
         # (a named group's spokesman speaks for the group: "Houthi spokesman X ... the group")
         before = [m for m in self.index.by_token.values() if m.end <= noun.idx and (
             m.kind in kinds or (m.kind == "person" and "group" in kinds and m.sector == "REB"))]

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from eventwire.lexicons.actors import ActorLexicon
+from eventwire.lexicons.actors import ActorEntry, ActorLexicon
 from eventwire.lexicons.events import EventLexicon, VerbRule
 from eventwire.lexicons.gazetteer import Gazetteer
 from eventwire.records import ActorRef, Article, Event, Mention, Modality, Span
@@ -805,17 +805,12 @@ class _Coder:
             elif mention is not None and mention.kind == "state" and mention.sector is None:
                 country = mention.country
             elif t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.lemma_.lower() in SETTLEMENTS:
-                country = self.country_word(t)  # "in the central Somali town of Beledweyne"
+                country = self.country_word(t.text)  # "in the central Somali town of Beledweyne"
             if country:
                 break
-        if country is None and self.actor_lexicon is not None:
-            for mod in noun.children:  # "Armenian border posts"
-                if mod.dep_ in ("amod", "compound"):
-                    entry = next((e for e in self.actor_lexicon.lookup(mod.text, self.article.published)
-                                  if e.source in ("adjective", "country") and e.country), None)
-                    country = entry.country if entry is not None else None
-                    if country:
-                        break
+        if country is None:
+            country = next((c for mod in noun.children if mod.dep_ in ("amod", "compound")
+                            for c in [self.country_word(mod.text)] if c), None)  # "Armenian posts"
         if country is None:
             return []
         lemma = noun.lemma_.lower()
@@ -838,7 +833,7 @@ class _Coder:
                 self.doc[mod.i - 2].text if mod.lower_ == "owned" and mod.i >= 2
                 and self.doc[mod.i - 1].text == "-" else None)  # "Greek - owned", as tokenised
             if owner:
-                country = self.country_word_text(owner)
+                country = self.country_word(owner)
                 if country:
                     return [Mention(text=mod.text, start=mod.idx, end=mod.idx + len(mod.text),
                                     code=country + "BUS", name=None, kind="generic",
@@ -848,15 +843,16 @@ class _Coder:
                                 code="MNC", name=None, kind="generic", country=None, sector="MNC")]
         return []
 
-    def country_word(self, word: Token) -> str | None:
-        """The country a country adjective or name stands for ("Somali" -> SOM)."""
-        return self.country_word_text(word.text)
-
-    def country_word_text(self, text: str) -> str | None:
+    def country_entry(self, text: str) -> ActorEntry | None:
+        """The lexicon entry of a country adjective or name ("Somali", "South Korean")."""
         if self.actor_lexicon is None:
             return None
-        entry = next((e for e in self.actor_lexicon.lookup(text, self.article.published)
-                      if e.source in ("adjective", "country") and e.country), None)
+        return next((e for e in self.actor_lexicon.lookup(text, self.article.published)
+                     if e.source in ("adjective", "country") and e.country), None)
+
+    def country_word(self, text: str) -> str | None:
+        """The country a country adjective or name stands for ("Somali" -> SOM)."""
+        entry = self.country_entry(text)
         return entry.country if entry is not None else None
 
     def owner_state(self, head: Token) -> list[Mention]:
@@ -870,8 +866,7 @@ class _Coder:
         modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children
                       if g.dep_ in ("amod", "compound", "poss")]
         for mod in modifiers:
-            entry = next((e for e in self.actor_lexicon.lookup(mod.text, self.article.published)
-                          if e.source in ("adjective", "country") and e.country), None)
+            entry = self.country_entry(mod.text)
             if entry is not None and entry.country:
                 sector = "MIL" if code[:2] in _VIOLENT else "GOV"
                 return [Mention(text=mod.text, start=mod.idx, end=mod.idx + len(mod.text),
@@ -889,8 +884,7 @@ class _Coder:
                 continue
             words = [t for t in mod.subtree if t.dep_ != "case"]
             name = self.doc[words[0].i:words[-1].i + 1].text
-            entry = next((e for e in self.actor_lexicon.lookup(name, self.article.published)
-                          if e.source in ("adjective", "country") and e.country), None)
+            entry = self.country_entry(name)
             if entry is not None and entry.country:
                 # "Sudanese hospitals" are its health sector, "a French proposal" its state's
                 sector = _THING_SECTORS.get(head.lemma_.lower())

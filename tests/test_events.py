@@ -333,7 +333,7 @@ def test_targets_by_the_kind_of_act(events):
                          "in Nairobi."))
     assert any(code.startswith("04") and src == "KENGOV" and tgt == "SDNMIL" for code, src, tgt in got)
     got = triples(events("Qatar pledged $50 million in aid for Sudan."))
-    assert any(code.startswith("03") and tgt == "SDNGOV" for code, _, tgt in got)
+    assert any(code.startswith("03") and tgt == "SDN" for code, _, tgt in got)  # aid goes to the country
     got = triples(events("Chad's army offered its condolences to the families of the dead soldiers."))
     assert ("018", "TCDMIL", "TCDCVL") in got
 
@@ -376,3 +376,32 @@ def test_acts_only_spoken_of_and_protection_of_ones_own_are_no_events(events):
     evs = events("Rights groups said Kenya had failed to release the jailed activists.")
     release = [e for e in evs if e.cameo.code == "0841"]
     assert release and all(e.modality.negated for e in release)  # failing to do is not doing
+
+
+def test_aid_sent_to_a_country_goes_to_the_country(events):
+    got = triples(events("Norway will send medical supplies to Moldova next month."))
+    assert any(code.startswith("033") and (src, tgt) == ("NORGOV", "MDA") for code, src, tgt in got)
+    got = triples(events("Canada delivered medicine to Bolivia on Friday."))
+    assert any(code.startswith("07") and (src, tgt) == ("CANGOV", "BOL") for code, src, tgt in got)
+    # a political act on the same state is its government's
+    assert ("112", "CANGOV", "BOLGOV") in triples(events("Canada accused Bolivia of lying."))
+
+
+def test_a_meeting_to_come_is_the_intent_of_whoever_states_it(events):
+    got = triples(events("Chile's president will meet his Peruvian counterpart in Lima on Monday."))
+    assert ("036", "CHLGOV", "PERGOV") in got and ("036", "PERGOV", "CHLGOV") not in got
+    # a meeting held is both sides'
+    got = triples(events("Chile's president met his Peruvian counterpart in Lima on Monday."))
+    assert {("040", "CHLGOV", "PERGOV"), ("040", "PERGOV", "CHLGOV")} <= set(got)
+
+
+def test_two_subjects_sharing_a_pledge_and_a_joint_noun_go_both_ways(events):
+    got = triples(events("Estonia and Latvia will reopen two border crossings and withdraw "
+                         "heavy weapons from the frontier zone."))
+    assert {("0356", "ESTGOV", "LVAGOV"), ("0356", "LVAGOV", "ESTGOV")} <= set(got)
+    withdraw = [e for e in events("Estonia and Latvia will reopen two border crossings and "
+                                  "withdraw heavy weapons from the frontier zone.")
+                if e.trigger.text == "withdraw"]
+    assert withdraw and all(e.cameo.root == "03" and e.modality.future for e in withdraw)
+    got = triples(events("Brazilian soldiers began joint training with Paraguayan troops."))
+    assert {("062", "BRAMIL", "PRYMIL"), ("062", "PRYMIL", "BRAMIL")} <= set(got)

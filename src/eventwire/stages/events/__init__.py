@@ -141,6 +141,8 @@ _STATE_AS_SUCH = frozenset({"15", "18", "19", "20"})
 # Roots of acts that parties named together do with each other ("Jordan and Iraq began sharing
 # intelligence", "France and India held joint exercises").
 _RECIPROCAL = frozenset({"03", "04", "05", "06"})
+# Codes whose target, a state, stays the state: threats of force and aid, its intent included.
+_TO_THE_STATE = ("138", "07", "033")
 # A cooperative act not yet done is, in CAMEO, an intent to do it: "will meet" is 036, "plans to
 # send aid" 033, "would release prisoners" 0353. Codes of roots 04-08 -> their root-03 intent.
 _INTENT_OF = {
@@ -453,8 +455,11 @@ class _Coder:
                 if one.code != other.code:
                     self.add(n, object_tok.idx, object_tok.idx + len(object_tok.text), joint,
                              one, other, modality, noun=True)
-        if not targets and len(sources) >= 2 and (code[:2] in _RECIPROCAL or rule.mutual):
-            # "Jordan and Iraq began sharing intelligence": each with the others
+        intent = _INTENT_OF.get(code, "") if modality.future and self.lex.cameo else ""
+        if not targets and len(sources) >= 2 and (code[:2] in _RECIPROCAL or rule.mutual
+                                                  or intent[:2] in _RECIPROCAL):
+            # "Jordan and Iraq began sharing intelligence": each with the others (and so each
+            # intends to, in "Kyrgyzstan and Tajikistan will reopen the crossings")
             for one in sources:
                 for other in sources:
                     if one.code != other.code:
@@ -467,8 +472,9 @@ class _Coder:
                 if s is not None and t is not None and s.code == t.code:
                     continue
                 self.add(n, trigger.start_char, trigger.end_char, code, s, t, modality)
-                if code in _SYMMETRIC and s is not None and t is not None \
+                if code in _SYMMETRIC and s is not None and t is not None and not modality.future \
                         and (code != "040" or verb.lemma_.lower() in _MEETING):
+                    # (a meeting to come is an intent, the subject's: "A will meet B" is A's)
                     self.add(n, trigger.start_char, trigger.end_char, code, t, s, modality)
                 if rule.reverse and s is not None and t is not None:
                     self.add(n, trigger.start_char, trigger.end_char, rule.reverse, t, s, modality)
@@ -619,7 +625,8 @@ class _Coder:
         # with the other (a fight between them is told once, first side first)
         between = prep_object([noun], "between")
         mutual = (between is not None and code[:2] not in _VIOLENT and code[:2] != "17") \
-            or code in _SYMMETRIC  # "Norway's talks with the Taliban": the Taliban's too
+            or code in _SYMMETRIC or any(c.lower_ == "joint" for c in noun.children)
+        # ("Norway's talks with the Taliban": the Taliban's too; so is "joint training with")
         modality = self.modality(noun.head) if noun.head.pos_ in ("VERB", "AUX") else Modality()
         for s in _or_none(sources):
             for t in _or_none(targets):
@@ -1008,9 +1015,12 @@ class _Coder:
         elif any(c.lower_ == "would" and c.dep_ == "aux" for c in verb.children) \
                 and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
             hypothetical, future = False, True  # "said ministers would meet": reported future
-        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        if (verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX")) or (
+                verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+                    c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)):
             # "would keep targeting ships", "will try to ram": the modal is on the verb the
-            # act hangs on
+            # act hangs on, or the first of two verbs that share it ("will reopen the
+            # crossings and withdraw heavy weapons")
             outer = self.modality(verb.head)
             future, hypothetical = future or outer.future, hypothetical or outer.hypothetical
         for _ in range(4):
@@ -1071,9 +1081,12 @@ class _Coder:
         info = self.lex.info(code)
         if code[:2] not in _STATE_AS_SUCH and code != "062" and self.lex.cameo:
             # military cooperation (062) is the states'; a threat of force (138) is the
-            # government's, against the state; a dictionary's codes are as written
+            # government's, against the state, and aid sent to a country ("military aid to
+            # Ukraine", "will deploy a mission to Somalia") goes to the country; a
+            # dictionary's codes are as written
             source = _government(source)
-            target = target if code.startswith("138") else _government(target)
+            if not code.startswith(_TO_THE_STATE):
+                target = _government(target)
         if self.lex.cameo:
             source, target = _same_country(source, target), _same_country(target, source)
             if source is not None and target is not None and source.code == target.code:

@@ -405,3 +405,15 @@ def test_two_subjects_sharing_a_pledge_and_a_joint_noun_go_both_ways(events):
     assert withdraw and all(e.cameo.root == "03" and e.modality.future for e in withdraw)
     got = triples(events("Brazilian soldiers began joint training with Paraguayan troops."))
     assert {("062", "BRAMIL", "PRYMIL"), ("062", "PRYMIL", "BRAMIL")} <= set(got)
+
+
+def test_object_pronouns_take_their_antecedent_in_the_sentence(events):
+    got = triples(events("Police in Lagos fired tear gas at students and arrested dozens of them."))
+    assert any(code.startswith("17") and (src, tgt) == ("NGACOP", "NGAEDU") for code, src, tgt in got)
+    got = triples(events("Three Chadian soldiers were killed when their convoy was ambushed by "
+                         "Boko Haram fighters."))
+    assert any(code.startswith("19") and tgt == "TCDMIL" for code, _, tgt in got)
+    # "them" is never the act's own source, and a person's pronoun takes a person
+    got = triples(events("Peru's foreign ministry wrote to the UN Secretary-General and the "
+                         "Security Council, urging them to act."))
+    assert any(code.startswith("02") and (src, tgt) == ("PERGOV", "IGOUNO") for code, src, tgt in got)

@@ -123,6 +123,9 @@ _QUANTITIES = frozenset({"dozen", "hundred", "thousand", "score", "number", "lot
                          "more", "most", "some", "many", "ten"})
 _WORKFORCE = frozenset({"LAB", "EDU", "HLH", "AGR", "CVL", "OPP", "BUS", "MED"})
 _BODY_PRONOUNS = frozenset({"it", "they", "we"})
+# Object pronouns an act's target may be (Coder.antecedent), and what they refer to.
+_OBJECT_PRONOUNS = {"them": "plural", "their": "plural", "him": "person", "his": "person",
+                    "her": "person"}
 _ACCUSING = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize", "denounce"})
 _MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
@@ -406,6 +409,8 @@ class _Coder:
         if not targets and target_tok is not None:
             targets = self.owner_state(target_tok) or (
                 self.vessel_owner(target_tok) if self.lex.cameo else [])
+        if not targets and target_tok is not None and self.lex.cameo:
+            targets = self.antecedent(target_tok, sources)
         if not targets and target_tok is not None and code[:2] in _VIOLENT:
             targets = self.victims(target_tok, verb)
         elif not targets and target_tok is not None and self.lex.cameo:
@@ -735,6 +740,37 @@ class _Coder:
                 t.lemma_.lower() in _OFFICES for t in subject.subtree) else []
         office = any(t.lemma_.lower() in _OFFICES or t.lower_ in _OFFICES for t in subject.subtree)
         return [holder] if office else []
+
+    def antecedent(self, head: Token, sources: list[Mention]) -> list[Mention]:
+        """Whom an object pronoun earlier in its sentence names: "fired at protesters and
+        arrested dozens of them", "their patrol was attacked", "praised his plans". "Them" and
+        "their" take a plural or coordinated phrase, the subject of an earlier clause first;
+        "him", "his" and "her" a person; never the act's own source."""
+        pronoun = head if head.lower_ in _OBJECT_PRONOUNS else next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in _OBJECT_PRONOUNS), None)
+        if pronoun is None:
+            of = prep_object([head], "of")
+            pronoun = of if of is not None and of.lower_ == "them" else None
+        if pronoun is None:
+            return []
+        plural = _OBJECT_PRONOUNS[pronoun.lower_] == "plural"
+        taken = {m.code for m in sources}
+        found: list[tuple[int, Token]] = []
+        for tok in reversed(self.doc[pronoun.sent.start:pronoun.i]):
+            m = self.index.by_token.get(tok.i)
+            if m is None or m.code in taken or (
+                    tok.head.i != tok.i and self.index.by_token.get(tok.head.i) is m):
+                continue  # (a mention is looked at once, at its head)
+            if plural and not (tok.tag_ in ("NNS", "NNPS") or tok.conjuncts):
+                continue
+            if not plural and m.kind != "person":
+                continue
+            found.append((0 if tok.dep_ in ("nsubj", "nsubjpass") else 1, tok))
+        if not found:
+            return []
+        _, tok = min(found, key=lambda f: f[0])  # (the nearest of the best rank)
+        first = min([tok, *tok.conjuncts], key=lambda t: t.i)
+        return [m for m in self.index.actors(first) if m.code not in taken]
 
     def bound_pronoun(self, pronoun: Token) -> list[Mention]:
         """ "Hamas's armed wing said that it had fired rockets": a body's "it" (or "they", "we")

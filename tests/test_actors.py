@@ -249,3 +249,8 @@ def test_a_headline_names_the_home_country(nlp, resources):
         coded[title] = dict((m.text, m.code) for m in result.mentions)
     assert coded["Germany expels Chinese diplomats"]["Prosecutors"] == "DEUJUD"
     assert coded[None]["Prosecutors"] != "DEUJUD"
+
+
+def test_farm_unions_are_farmers_and_trade_unions_labour(mentions):
+    got = dict(mentions("Kenyan farm unions and a Kenyan trade union marched in Nairobi."))
+    assert got.get("Kenyan farm unions") == "KENAGR" and got.get("Kenyan trade union") == "KENLAB"

@@ -61,7 +61,7 @@ _CLAIMS = frozenset({"claim", "report", "allegation", "accusation", "suggestion"
 # Verbs whose infinitive is not yet done ("plans to meet", "agreed to withdraw").
 _INTENT = frozenset({"plan", "intend", "expect", "prepare", "aim", "vow", "pledge", "promise",
                      "threaten", "agree", "decide", "want", "hope", "seek", "offer", "propose",
-                     "schedule", "set", "be", "go"})
+                     "schedule", "set", "be", "go", "ready", "willing", "prepared", "due"})
 # Nouns that a compound before them says what they are ("missile systems", "food shipments",
 # "mobile internet services").
 _KINDS_OF = frozenset({"system", "battery", "shipment", "consignment", "delivery", "package",
@@ -775,6 +775,11 @@ class _Coder:
     def bound_pronoun(self, pronoun: Token) -> list[Mention]:
         """ "Hamas's armed wing said that it had fired rockets": a body's "it" (or "they", "we")
         in what that body is reported to say is the body."""
+        if _when_clause(pronoun.head):
+            # "ministers would review the report when they meet": who the main clause names
+            subj, _ = subject_of(pronoun.head.head)
+            if subj is not None:
+                return self.index.actors(subj)[:1]
         node = pronoun.head
         while node.dep_ in ("conj", "advcl") and node.head.i != node.i:
             node = node.head
@@ -1023,6 +1028,9 @@ class _Coder:
     def code_adjective(self, n: int, adjective: Token) -> None:
         """ "Villaraza said he was hopeful", "the bloc is deeply concerned about the arrests"."""
         code, origin = self.lex.adjectives[adjective.lower_]
+        act = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
+        if act is not None and act.lemma_.lower() in self.lex.verbs and self.choose(act) is not None:
+            return  # "Tehran was ready to share its findings": the sharing, intended, is the event
         verb = adjective.head
         subj, _ = subject_of(verb)
         sources = self.index.actors(subj) if subj is not None else []
@@ -1051,7 +1059,7 @@ class _Coder:
         elif any(c.lower_ == "would" and c.dep_ == "aux" for c in verb.children) \
                 and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
             hypothetical, future = False, True  # "said ministers would meet": reported future
-        if (verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX")) or (
+        if (verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX")) or _when_clause(verb) or (
                 verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
                     c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)):
             # "would keep targeting ships", "will try to ram": the modal is on the verb the
@@ -1072,6 +1080,8 @@ class _Coder:
             if node.dep_ in ("xcomp", "pcomp", "ccomp") and lemma in _DENIALS:
                 negated = True
                 attributed = attributed or self.code_of(subject_of(head)[0])
+            if node.dep_ == "xcomp" and lemma in ("enough", "unable", "too"):
+                hypothetical = True  # "were not enough to retake the capital": a capacity
             if node.dep_ == "xcomp" and lemma in ("fail", "refuse", "decline"):
                 negated = True  # "the authorities had failed to protect reporters"
             if node.dep_ in ("xcomp", "acl") and lemma in _INTENT:
@@ -1149,6 +1159,13 @@ class _Coder:
 # acted on who carry no country of their own ("Police in Nairobi fired at protesters").
 _AUTHORITIES = frozenset({"COP", "GOV", "JUD", "LEG", "SPY"})
 _PEOPLE_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "HLH", "AGR", "MED", "REF", "COP"})
+
+
+def _when_clause(verb: Token) -> bool:
+    """A clause of time hung on a verb ("would review it when they meet")."""
+    return verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "after", "before", "until")
+        for c in verb.children)
 
 
 def _same_country(m: Mention | None, other: Mention | None) -> Mention | None:

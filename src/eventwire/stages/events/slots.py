@@ -183,6 +183,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                     return obj, False
             node = gov
             continue
+        if node.dep_ == "acomp" and node.pos_ == "ADJ":
+            node = node.head  # "Tehran was ready to share": who was ready
+            continue
         if node.dep_ == "acl" and node.tag_ == "VB" and node.head.head.i != node.head.i:
             node = node.head.head  # "used the opportunity to chastise Russia": who used it
             continue

@@ -254,3 +254,8 @@ def test_a_headline_names_the_home_country(nlp, resources):
 def test_farm_unions_are_farmers_and_trade_unions_labour(mentions):
     got = dict(mentions("Kenyan farm unions and a Kenyan trade union marched in Nairobi."))
     assert got.get("Kenyan farm unions") == "KENAGR" and got.get("Kenyan trade union") == "KENLAB"
+
+
+def test_a_list_of_states_the_model_takes_for_one_body(mentions):
+    got = mentions("Mali, Burkina Faso and Niger began sharing intelligence last month.")
+    assert [code for _, code in got] == ["MLI", "BFA", "NER"]

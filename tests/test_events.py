@@ -429,3 +429,13 @@ def test_ready_to_act_is_the_act_intended_and_when_clauses_share_the_main_subjec
     evs = events("Haiti's minister said 400 Kenyan officers were not enough to retake the capital.")
     retake = [e for e in evs if e.cameo.root == "19"]
     assert retake and all(e.modality.hypothetical for e in retake)
+
+
+def test_a_pact_signed_is_signed_by_the_parties_the_clause_names(events):
+    got = triples(events("Ghana, Togo and Benin began sharing intelligence under a security pact "
+                         "signed in Accra."))
+    signed = {(s, t) for code, s, t in got if code == "057"}
+    assert len(signed) == 6 and ("GHAGOV", "TGOGOV") in signed and ("BENGOV", "GHAGOV") in signed
+    # other participles describe the noun
+    got = triples(events("Turkish soldiers stationed in Qatar left Doha on Monday."))
+    assert not any(code.startswith("15") for code, _, _ in got)

@@ -59,9 +59,19 @@ def _inside_a_longer_name(span: Span) -> bool:
     doc = span.doc
     if doc[span.start].ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I"):
         ent = next((e for e in entities(doc) if e.start <= span.start and span.end <= e.end), None)
+        if ent is not None and ent.label_ == "ORG" and _listed(span, ent):
+            return False  # "Mali, Burkina Faso and Niger", taken for one body: a list of names
         return ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG") and len(ent) > len(span) \
             and not (ent.start == span.start - 1 and doc[ent.start].lower_ == "the")
     return False
+
+
+def _listed(span: Span, ent: Span) -> bool:
+    """Whether ``span`` is one item of a comma list inside the entity ``ent``."""
+    doc = span.doc
+    before = span.start == ent.start or doc[span.start - 1].text == ","
+    after = span.end == ent.end or doc[span.end].text == ","
+    return before and after and any(t.text == "," for t in ent)
 
 
 def is_place(token: Token, ctx: DocContext) -> bool:

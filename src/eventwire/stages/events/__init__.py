@@ -282,7 +282,8 @@ class _Coder:
         """The first of the verb's rules whose conditions hold."""
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         next_word = verb.doc[verb.i + 1].lower_ if verb.i + 1 < len(verb.doc) else ""
-        obj = object_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        obj = object_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None) \
+            or (verb.head if _participle(verb) else None)
         has_clause = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")}
         if obj is not None:
@@ -461,6 +462,20 @@ class _Coder:
                     self.add(n, object_tok.idx, object_tok.idx + len(object_tok.text), joint,
                              one, other, modality, noun=True)
         intent = _INTENT_OF.get(code, "") if modality.future and self.lex.cameo else ""
+        if _participle(verb) and rule.objects and object_tok is None and not (
+                code[:2] in _RECIPROCAL or rule.mutual):
+            self.note(verb, "a participle describing a noun, not an act told")
+            return  # "German soldiers stationed in Niger"
+        if not sources and _participle(verb) and self.lex.cameo and (
+                code[:2] in _RECIPROCAL or rule.mutual):
+            # "Mali, Burkina Faso and Niger began sharing intelligence under a pact signed in
+            # Niamey": a joint act told of a noun is done by the parties the clause names
+            clause = verb.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+                clause = clause.head
+            subj, passive = subject_of(clause)
+            parties = self.index.actors(subj) if subj is not None and not passive else []
+            sources = parties if len(parties) >= 2 else []
         if not targets and len(sources) >= 2 and (code[:2] in _RECIPROCAL or rule.mutual
                                                   or intent[:2] in _RECIPROCAL):
             # "Jordan and Iraq began sharing intelligence": each with the others (and so each
@@ -1159,6 +1174,11 @@ class _Coder:
 # acted on who carry no country of their own ("Police in Nairobi fired at protesters").
 _AUTHORITIES = frozenset({"COP", "GOV", "JUD", "LEG", "SPY"})
 _PEOPLE_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "HLH", "AGR", "MED", "REF", "COP"})
+
+
+def _participle(verb: Token) -> bool:
+    """A past participle telling of the noun it follows ("a pact signed in Niamey")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def _when_clause(verb: Token) -> bool:

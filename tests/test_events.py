@@ -439,3 +439,9 @@ def test_a_pact_signed_is_signed_by_the_parties_the_clause_names(events):
     # other participles describe the noun
     got = triples(events("Turkish soldiers stationed in Qatar left Doha on Monday."))
     assert not any(code.startswith("15") for code, _, _ in got)
+
+
+def test_the_city_is_the_place_named_last(events):
+    got = triples(events("Crowds gathered in Odesa on Monday. Officials said Russian forces had shelled "
+                         "the city overnight."))
+    assert any(code.startswith("19") and (src, tgt) == ("RUSMIL", "UKR") for code, src, tgt in got)

@@ -874,6 +874,9 @@ class _Coder:
         if country is None:
             country = next((c for mod in noun.children if mod.dep_ in ("amod", "compound")
                             for c in [self.country_word(mod.text)] if c), None)  # "Armenian posts"
+        if country is None and noun.lemma_.lower() in SETTLEMENTS and prep_object([noun], "of") is None \
+                and any(c.lower_ == "the" for c in noun.children):
+            country = self.place_before(noun)  # "Kharkiv's mayor said forces had shelled the city"
         if country is None:
             return []
         lemma = noun.lemma_.lower()
@@ -883,6 +886,23 @@ class _Coder:
         return [Mention(text=noun.text, start=noun.idx, end=noun.idx + len(noun.text),
                         code=country + (sector or ""), name=None, kind="generic" if sector else "state",
                         country=country, sector=sector)]
+
+    def place_before(self, noun: Token) -> str | None:
+        """The country of the place named last before ``noun``, in its sentence or the two
+        before it: what "the city" is."""
+        earliest = noun.sent.start
+        for _ in range(2):
+            if earliest > 0:
+                earliest = self.doc[earliest - 1].sent.start
+        for t in reversed(self.doc[earliest:noun.i]):
+            mention = self.index.by_token.get(t.i)
+            if mention is not None and mention.kind == "state" and mention.country:
+                return mention.country
+            place = self.index.place(t) if mention is None and t.pos_ == "PROPN" and t.ent_type_ not in (
+                "PERSON", "NORP") else None  # (the small model takes towns for bodies, too)
+            if place is not None and place.country:
+                return place.country
+        return None
 
     def vessel_owner(self, noun: Token) -> list[Mention]:
         """Whose ship was hit or seized: "a Greek-owned tanker" is Greek business (``GRCBUS``),

@@ -259,3 +259,11 @@ def test_farm_unions_are_farmers_and_trade_unions_labour(mentions):
 def test_a_list_of_states_the_model_takes_for_one_body(mentions):
     got = mentions("Mali, Burkina Faso and Niger began sharing intelligence last month.")
     assert [code for _, code in got] == ["MLI", "BFA", "NER"]
+
+
+def test_a_country_word_before_coordinated_nouns_names_each(mentions):
+    got = dict(mentions("Canada sanctioned Iranian officials and shipping firms on Monday."))
+    assert got.get("Iranian officials") == "IRNGOV" and got.get("firms") == "IRNBUS"
+    # a noun with its own "of" keeps it
+    got = dict(mentions("Somali troops and soldiers of the African Union mission advanced."))
+    assert got.get("Somali troops") == "SOMMIL" and got.get("soldiers") == "IGOAFRAFU"

@@ -197,6 +197,16 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
                 cands.append(Cand(first, end, kind, body.code, body.name, body.country,
                                   body.sector, ACTOR_PHRASE))
                 continue
+        if modifier is None and not is_title and root.dep_ == "conj":
+            # "North Korean officials and shipping firms": the country word before the first
+            # noun names the others' country too
+            lead = root.head
+            while lead.dep_ == "conj" and lead.head.i != lead.i:
+                lead = lead.head
+            shared, _ = _modifier(lead, lead.i, ctx)
+            if lead.pos_ == "NOUN" and shared is not None and shared.country \
+                    and shared.source not in ("organisation", "group", "user"):
+                modifier, mod_start = shared, first
         if _modifies_another_noun(root):
             if (*lemmas[first:token.i + 1], root.head.lemma_.lower()) in nouns:
                 continue  # "fighter jets": the longer noun names it

@@ -445,3 +445,11 @@ def test_the_city_is_the_place_named_last(events):
     got = triples(events("Crowds gathered in Odesa on Monday. Officials said Russian forces had shelled "
                          "the city overnight."))
     assert any(code.startswith("19") and (src, tgt) == ("RUSMIL", "UKR") for code, src, tgt in got)
+
+
+def test_whose_demand_was_accepted_and_whose_plans_were_praised(events):
+    got = triples(events("Peru's government accepted the students' demand to scrap the new fees."))
+    assert any(code.startswith("08") and (src, tgt) == ("PERGOV", "PEREDU") for code, src, tgt in got)
+    got = triples(events("Spain's foreign minister met the Moroccan prime minister on Monday and "
+                         "praised his plans for reform."))
+    assert ("051", "ESPGOV", "MARGOV") in got

@@ -410,6 +410,11 @@ class _Coder:
         if not targets and target_tok is not None:
             targets = self.owner_state(target_tok) or (
                 self.vessel_owner(target_tok) if self.lex.cameo else [])
+        if not targets and target_tok is None and rule.target in ("of", "from") and object_tok is not None:
+            # "accepted the protesters' demand": the demand of the protesters
+            owner = next((c for c in object_tok.children if c.dep_ == "poss"), None)
+            targets = self.index.actors(owner) if owner is not None else []
+            target_tok = owner if targets else None
         if not targets and target_tok is not None and self.lex.cameo:
             targets = self.antecedent(target_tok, sources)
         if not targets and target_tok is not None and code[:2] in _VIOLENT:
@@ -778,8 +783,9 @@ class _Coder:
                 continue  # (a mention is looked at once, at its head)
             if plural and not (tok.tag_ in ("NNS", "NNPS") or tok.conjuncts):
                 continue
-            if not plural and m.kind != "person":
-                continue
+            if not plural and m.kind != "person" and not (
+                    m.kind == "generic" and tok.lemma_.lower() in _OFFICES):
+                continue  # (a person, or an office held by one: "the Palestinian president")
             found.append((0 if tok.dep_ in ("nsubj", "nsubjpass") else 1, tok))
         if not found:
             return []

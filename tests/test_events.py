@@ -453,3 +453,10 @@ def test_whose_demand_was_accepted_and_whose_plans_were_praised(events):
     got = triples(events("Spain's foreign minister met the Moroccan prime minister on Monday and "
                          "praised his plans for reform."))
     assert ("051", "ESPGOV", "MARGOV") in got
+
+
+def test_an_event_noun_takes_the_phrase_that_names_an_actor(events):
+    got = triples(events("Sweden's talks with Iran on prisoner swaps resumed in Muscat."))
+    assert ("040", "SWEGOV", "IRNGOV") in got and ("040", "IRNGOV", "SWEGOV") in got
+    got = triples(events("UNICEF will resume food deliveries to Haiti next week."))
+    assert any(code.startswith("033") and tgt == "HTI" for code, _, tgt in got)

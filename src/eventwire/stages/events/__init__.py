@@ -701,11 +701,11 @@ class _Coder:
                 and "03" <= code[:2] <= "08":
             doer = subject_of(noun.head)[0]  # "instructors began joint training with ..."
             sources = self.index.actors(doer) if doer is not None else []
-        target_tok = None
-        for p in ("against", "on", "with", "at", "to", "between", "of"):
-            target_tok = prep_object([noun], p)
-            if target_tok is not None:
-                break
+        # the first of these phrases that names an actor ("talks with the Taliban on girls'
+        # education"), else the first there is
+        phrases = [t for p in ("against", "on", "with", "at", "to", "between", "of")
+                   for t in [prep_object([noun], p)] if t is not None]
+        target_tok = next((t for t in phrases if self.index.actors(t)), phrases[0] if phrases else None)
         targets = self.index.actors(target_tok) if target_tok is not None else []
         if noun.lemma_.lower() == "strike" and noun.head.lower_ == "on" \
                 and noun.head.head.lemma_.lower() in ("go", "be", "stay", "remain", "come"):

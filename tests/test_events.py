@@ -460,3 +460,16 @@ def test_an_event_noun_takes_the_phrase_that_names_an_actor(events):
     assert ("040", "SWEGOV", "IRNGOV") in got and ("040", "IRNGOV", "SWEGOV") in got
     got = triples(events("UNICEF will resume food deliveries to Haiti next week."))
     assert any(code.startswith("033") and tgt == "HTI" for code, _, tgt in got)
+
+
+def test_the_two_and_both_sides_are_the_last_two_parties_named(events):
+    got = triples(events("Kenya's defence minister hosted his Ugandan counterpart in Nairobi, and "
+                         "the two signed an agreement on border patrols."))
+    assert ("043", "KENGOVMIL", "UGAGOVMIL") in got  # a counterpart holds the same office
+    assert {("057", "KENGOVMIL", "UGAGOVMIL"), ("057", "UGAGOVMIL", "KENGOVMIL")} <= set(got)
+    got = triples(events("Officials of Peru and Ecuador said both sides would sign a border "
+                         "treaty in May."))
+    assert {("037", "PERGOV", "ECUGOV"), ("037", "ECUGOV", "PERGOV")} <= set(got)
+    # but not the object of an appeal, whose act is only asked for
+    got = triples(events("Brazil and Chile urged both sides to halt the fighting."))
+    assert not any(code.startswith("08") for code, _, _ in got)

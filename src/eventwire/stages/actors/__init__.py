@@ -83,8 +83,24 @@ def find_mentions(
     _titled_references(chosen, ctx)
     _fill_country(chosen, ctx, dominant, gazetteer)
     chosen = _merge_names(_select(chosen + references(ctx, chosen)), ctx)
+    _counterparts(chosen, ctx)
     text = doc.text  # built on every access: take it once
     return [_mention(c, doc, text) for c in sorted(chosen, key=lambda c: (_chars(c, doc)[0], c.end))]
+
+
+def _counterparts(cands: list[Cand], ctx: DocContext) -> None:
+    """ "Japan's defence minister hosted his Philippine counterpart": a counterpart holds the
+    same office as the official named before it in the sentence (``PHLGOVMIL``)."""
+    for i, c in enumerate(cands):
+        if ctx.doc[c.end - 1].lemma_.lower() != "counterpart" or not c.country:
+            continue
+        sent_start = ctx.doc[c.start].sent.start
+        other = next((o for o in reversed(cands[:i]) if o.start >= sent_start and o.country
+                      and o.country != c.country and o.kind in ("person", "generic") and o.sector
+                      and o.sector.startswith("GOV")), None)
+        if other is not None and other.sector != c.sector:
+            cands[i] = replace(c, code=c.country + other.sector, sector=other.sector,
+                               name=ctx.label(c.country, other.sector))
 
 
 def _merge_names(cands: list[Cand], ctx: DocContext) -> list[Cand]:

@@ -123,6 +123,8 @@ _QUANTITIES = frozenset({"dozen", "hundred", "thousand", "score", "number", "lot
                          "more", "most", "some", "many", "ten"})
 _WORKFORCE = frozenset({"LAB", "EDU", "HLH", "AGR", "CVL", "OPP", "BUS", "MED"})
 _BODY_PRONOUNS = frozenset({"it", "they", "we"})
+# Nouns for the parties to something ("both sides", "the two countries").
+_SIDES = frozenset({"side", "party", "country", "government", "neighbour", "neighbor", "minister"})
 # Object pronouns an act's target may be (Coder.antecedent), and what they refer to.
 _OBJECT_PRONOUNS = {"them": "plural", "their": "plural", "him": "person", "his": "person",
                     "her": "person"}
@@ -405,6 +407,10 @@ class _Coder:
         if not sources and source_tok is not None and source_tok.lower_ in ("he", "she", "it") \
                 and self.lex.cameo:
             sources = self.office_holder(source_tok)
+        if not sources and source_tok is not None and self.lex.cameo:
+            sources = self.both_sides(source_tok)
+            if len(sources) == 2 and not targets and code[:2] in _VIOLENT:
+                sources, targets = sources[:1], sources[1:]  # a fight between them, told once
         if not sources and source_tok is not None:
             sources = self.owner_state(source_tok)
         if not targets and target_tok is not None:
@@ -417,6 +423,12 @@ class _Coder:
             target_tok = owner if targets else None
         if not targets and target_tok is not None and self.lex.cameo:
             targets = self.antecedent(target_tok, sources)
+        if target_tok is not None and code[:2] in _VIOLENT and self.lex.cameo and targets and all(
+                t.country is None and t.sector in _PEOPLE_SECTORS for t in targets):
+            # "an offensive in Rafah could kill thousands of civilians": whose civilians, the
+            # place says
+            targets = [t for t in self.victims(target_tok, verb) if t.sector == targets[0].sector] \
+                or targets
         if not targets and target_tok is not None and code[:2] in _VIOLENT:
             targets = self.victims(target_tok, verb)
         elif not targets and target_tok is not None and self.lex.cameo:
@@ -760,6 +772,26 @@ class _Coder:
                 t.lemma_.lower() in _OFFICES for t in subject.subtree) else []
         office = any(t.lemma_.lower() in _OFFICES or t.lower_ in _OFFICES for t in subject.subtree)
         return [holder] if office else []
+
+    def both_sides(self, head: Token) -> list[Mention]:
+        """ "The two signed an agreement", "both sides would seek to sign a treaty": the last
+        two parties named before, in the sentence or the one before it."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return []  # ("urged both sides to halt": the urging is what is told)
+        pair = head.lower_ == "two" and any(c.lower_ == "the" for c in head.children)
+        pair = pair or (head.lemma_.lower() in _SIDES and any(
+            c.lower_ in ("both", "two") for c in head.children))
+        if not pair:
+            return []
+        start = self.doc[self.sent.start - 1].sent.start if self.sent.start > 0 else 0
+        found: list[Mention] = []
+        for t in reversed(self.doc[start:head.i]):
+            m = self.index.by_token.get(t.i)
+            if m is not None and m.code and all(m.code != f.code for f in found):
+                found.append(m)
+            if len(found) == 2:
+                return found[::-1]
+        return []
 
     def antecedent(self, head: Token, sources: list[Mention]) -> list[Mention]:
         """Whom an object pronoun earlier in its sentence names: "fired at protesters and

@@ -98,7 +98,7 @@ def _counterparts(cands: list[Cand], ctx: DocContext) -> None:
         other = next((o for o in reversed(cands[:i]) if o.start >= sent_start and o.country
                       and o.country != c.country and o.kind in ("person", "generic") and o.sector
                       and o.sector.startswith("GOV")), None)
-        if other is not None and other.sector != c.sector:
+        if other is not None and other.sector is not None and other.sector != c.sector:
             cands[i] = replace(c, code=c.country + other.sector, sector=other.sector,
                                name=ctx.label(c.country, other.sector))
 

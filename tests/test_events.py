@@ -473,3 +473,13 @@ def test_the_two_and_both_sides_are_the_last_two_parties_named(events):
     # but not the object of an appeal, whose act is only asked for
     got = triples(events("Brazil and Chile urged both sides to halt the fighting."))
     assert not any(code.startswith("08") for code, _, _ in got)
+
+
+def test_an_accusation_joined_to_the_reported_clause_is_the_reporters(events):
+    got = triples(events("Chile's foreign ministry said three fishermen had been hurt and accused "
+                         "Peru of provocation."))
+    assert ("112", "CHLGOV", "PERGOV") in got
+    # unless the reported clause names someone who could have made it
+    got = triples(events("Chile's foreign ministry said Peru had closed the border and accused "
+                         "Bolivia of smuggling."))
+    assert not any(code.startswith("11") and src == "CHLGOV" for code, src, _ in got)

@@ -129,6 +129,11 @@ _SIDES = frozenset({"side", "party", "country", "government", "neighbour", "neig
 _OBJECT_PRONOUNS = {"them": "plural", "their": "plural", "him": "person", "his": "person",
                     "her": "person"}
 _ACCUSING = frozenset({"accuse", "blame", "charge", "condemn", "criticise", "criticize", "denounce"})
+# Acts of speech a reporter makes ("... and accused Manila of"), and verbs of demanding whose
+# complement is what was asked ("demanded that the army stop ...").
+_SPEECH_ACTS = _ACCUSING | {"urge", "warn", "praise", "welcome", "reject", "deny", "appeal",
+                            "demand", "threaten", "vow", "pledge", "promise"}
+_DEMANDING = frozenset({"demand", "insist", "urge", "warn", "ask"})
 _MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL_HYPOTHETICAL = frozenset({"could", "might", "may", "would"})
 # CAMEO codes that hold in both directions: consulting, meeting at a third place, negotiating.
@@ -337,7 +342,7 @@ class _Coder:
         return passing[0] if passing else None
 
     def code_verb(self, n: int, verb: Token, rule: VerbRule, arguments: set[int]) -> None:
-        subj, passive = subject_of(verb)
+        subj, passive = self.speaker_of(verb) or subject_of(verb)
         if passive:
             source_tok = agent_of(verb)
             object_tok = subj
@@ -515,6 +520,26 @@ class _Coder:
                     self.add(n, trigger.start_char, trigger.end_char, code, t, s, modality)
                 if rule.reverse and s is not None and t is not None:
                     self.add(n, trigger.start_char, trigger.end_char, rule.reverse, t, s, modality)
+
+    def speaker_of(self, verb: Token) -> tuple[Token, bool] | None:
+        """ "The embassy said the boat had intruded into its waters and accused Manila of ...":
+        an accusation (or appeal, condemnation...) the parser joined to the reported clause is
+        the reporter's own act, when the clause's subject names no actor that could make it."""
+        if verb.dep_ != "conj" or verb.lemma_.lower() not in _SPEECH_ACTS or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        clause = verb.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING | _DEMANDING:
+            return None
+        inner, inner_passive = subject_of(clause)
+        if inner_passive and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "the guard had been detained and charged": a passive shared
+        if inner is not None and self.index.actors(inner) and not inner_passive:
+            return None  # ("Kim said Seoul was lying and accused it of ...": Seoul could too)
+        outer, passive = subject_of(clause.head)
+        return (outer, passive) if outer is not None and self.index.actors(outer) else None
 
     def owned_statement(self, verb: Token) -> bool:
         """Whether a reporting verb says something the lexicon names by its object ("claimed

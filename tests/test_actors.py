@@ -267,3 +267,9 @@ def test_a_country_word_before_coordinated_nouns_names_each(mentions):
     # a noun with its own "of" keeps it
     got = dict(mentions("Somali troops and soldiers of the African Union mission advanced."))
     assert got.get("Somali troops") == "SOMMIL" and got.get("soldiers") == "IGOAFRAFU"
+
+
+def test_the_governing_partys_leader_is_the_government(mentions):
+    got = mentions("Georgia's governing party's parliamentary leader, Nodar Kvitsiani, spoke "
+                   "on Monday.")
+    assert got and got[0][1] == "GEOGOV"

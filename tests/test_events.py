@@ -483,3 +483,13 @@ def test_an_accusation_joined_to_the_reported_clause_is_the_reporters(events):
     got = triples(events("Chile's foreign ministry said Peru had closed the border and accused "
                          "Bolivia of smuggling."))
     assert not any(code.startswith("11") and src == "CHLGOV" for code, src, _ in got)
+
+
+def test_a_protests_demand_is_the_protests_and_says_whom_it_is_against(events):
+    got = triples(events("Hundreds of Chilean students blocked a highway near Santiago, demanding "
+                         "that Congress drop the education bill."))
+    assert ("144", "CHLEDU", "CHLLEG") in got and not any(code.startswith("10") for code, _, _ in got)
+    # a demand of its own stands: whose going it asks for is its target
+    got = triples(events("Chile's opposition demanded the resignation of the Chilean interior "
+                         "minister."))
+    assert any(code.startswith("10") and (src, tgt) == ("CHLOPP", "CHLGOV") for code, src, tgt in got)

@@ -66,6 +66,9 @@ _INTENT = frozenset({"plan", "intend", "expect", "prepare", "aim", "vow", "pledg
 # "mobile internet services").
 _KINDS_OF = frozenset({"system", "battery", "shipment", "consignment", "delivery", "package",
                        "supply", "batch", "stock", "stockpile", "service", "access"})
+# Nouns for someone's going, that a demand asks of them ("the resignation of the minister").
+_LEAVING_NOUNS = frozenset({"resignation", "ouster", "removal", "dismissal", "sacking",
+                            "departure", "exit", "impeachment"})
 # Verbs of going away: ordering someone to do them expels them.
 _LEAVING = frozenset({"leave", "depart", "quit", "exit", "withdraw"})
 # Places where civilians are: hitting one hits civilians ("struck a school in Gaza City").
@@ -263,6 +266,17 @@ class _Coder:
                     and coded[token.head.i][:2] == rule.code[:2]:
                 self.note(token, "the purpose of the verb it hangs on, the same kind of act")
                 continue  # "will visit Syria to discuss the return of refugees": one visit
+            protest = token.head
+            if protest.dep_ == "conj" and coded.get(protest.i, "")[:2] != "14":
+                protest = protest.head  # "blocked roads and set fire to a station, demanding"
+            if rule.code[:2] == "10" and token.dep_ in ("advcl", "xcomp") and \
+                    coded.get(protest.i, "")[:2] == "14" and self.lex.cameo:
+                # "blocked a highway, demanding that Congress drop the bill": the protest's
+                # demand, which says whom the protest is against
+                self.note(token, "the demand of the protest it hangs on: that protest's target")
+                self.code_verb(n, token, rule, arguments, as_act=(protest, coded[protest.i]))
+                complements.update(c.i for c in token.children if c.dep_ in ("xcomp", "ccomp"))
+                continue
             coded[token.i] = rule.code
             if rule.requires == "xcomp" and lemma not in _DENIALS:
                 # "denied striking": the denial and, negated, the act denied are both kept
@@ -280,6 +294,11 @@ class _Coder:
         if any(e.source is not None and e.cameo.root in _VIOLENT for e in here):
             kept = [e for e in here if not (e.source is None and e.cameo.root in _VIOLENT)]
             self.events[first:] = kept
+        # an act told with no target and again with one (a protest and its demand) is one
+        targeted = {(e.cameo.code, e.source and e.source.code, e.trigger.start)
+                    for e in self.events[first:] if e.target is not None}
+        self.events[first:] = [e for e in self.events[first:] if e.target is not None or (
+            e.cameo.code, e.source and e.source.code, e.trigger.start) not in targeted]
 
     def note(self, token: Token, why: str) -> None:
         if self.trace is not None:
@@ -341,7 +360,10 @@ class _Coder:
                 return rule
         return passing[0] if passing else None
 
-    def code_verb(self, n: int, verb: Token, rule: VerbRule, arguments: set[int]) -> None:
+    def code_verb(self, n: int, verb: Token, rule: VerbRule, arguments: set[int],
+                  as_act: tuple[Token, str] | None = None) -> None:
+        """Code ``verb`` by ``rule``; with ``as_act``, as that verb's act (its trigger and code),
+        with ``verb`` giving the actors."""
         subj, passive = self.speaker_of(verb) or subject_of(verb)
         if passive:
             source_tok = agent_of(verb)
@@ -468,9 +490,11 @@ class _Coder:
                         f"{target_tok.text if target_tok is not None else '-'} "
                         f"{[m.code for m in targets]}"
                         + ("" if sources or targets else ": no coded actor, no event"))
-        trigger_end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"]) + 1
-        trigger = self.doc[verb.i:trigger_end]
-        modality = self.modality(verb)
+        shown = as_act[0] if as_act is not None else verb
+        code = as_act[1] if as_act is not None else code
+        trigger_end = max([shown.i] + [c.i for c in shown.children if c.dep_ == "prt"]) + 1
+        trigger = self.doc[shown.i:trigger_end]
+        modality = self.modality(shown)
         if rule.before and modality.negated:
             # "NOT * [112]": the pattern codes the negation itself
             modality = replace(modality, negated=False)
@@ -1062,10 +1086,15 @@ class _Coder:
         if targets:
             return targets
         if code[:2] in ("02", "10"):
-            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"
+                           and c.lemma_.lower() not in REPORTING), None)  # (not "..., X said")
             actor = subject_of(clause)[0] if clause is not None else None
             if actor is not None:
                 return self.index.actors(actor)
+            if obj is not None and obj.lemma_.lower() in _LEAVING_NOUNS:
+                # "demanding the resignation of the home minister": the minister is to go
+                leaver = prep_object([obj], "of")
+                return self.index.actors(leaver) if leaver is not None else targets
         if code[:2] == "04" and obj is not None:
             between = prep_object([obj], "between")
             if between is not None:

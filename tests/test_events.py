@@ -493,3 +493,10 @@ def test_a_protests_demand_is_the_protests_and_says_whom_it_is_against(events):
     got = triples(events("Chile's opposition demanded the resignation of the Chilean interior "
                          "minister."))
     assert any(code.startswith("10") and (src, tgt) == ("CHLOPP", "CHLGOV") for code, src, tgt in got)
+
+
+def test_talks_named_without_parties_are_those_of_the_clause(events):
+    got = triples(events("Ghana and Togo agreed to reopen the border after negotiations in Lome."))
+    assert {("046", "GHAGOV", "TGOGOV"), ("046", "TGOGOV", "GHAGOV")} <= set(got)
+    got = triples(events("Peru said it would raise the dispute with Chile during talks next month."))
+    assert ("036", "PERGOV", "CHLGOV") in got and ("036", "CHLGOV", "PERGOV") not in got

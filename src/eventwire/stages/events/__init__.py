@@ -714,6 +714,27 @@ class _Coder:
             or code in _SYMMETRIC or any(c.lower_ == "joint" for c in noun.children)
         # ("Norway's talks with the Taliban": the Taliban's too; so is "joint training with")
         modality = self.modality(noun.head) if noun.head.pos_ in ("VERB", "AUX") else Modality()
+        if not sources and not targets and code in _SYMMETRIC and noun.dep_ == "pobj" \
+                and self.lex.cameo:
+            # "agreed to free detainees after closed-door negotiations", "would raise the matter
+            # with Washington during security talks": the talks of the clause's parties
+            verb = noun.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                subj, passive = subject_of(verb)
+                obj = object_of(verb)
+                partner = prep_object([verb] + ([obj] if obj is not None else []), "with")
+                own = [] if subj is None or passive else self.index.actors(subj) or (
+                    self.bound_pronoun(subj) if subj.lower_ in _BODY_PRONOUNS else [])
+                parties = own + (self.index.actors(partner) if partner is not None else [])
+                if len({m.code for m in parties}) >= 2:
+                    # (talks "after" or "since" something are held; "during" shares the verb's time)
+                    modality = Modality() if noun.head.lower_ in ("after", "following", "since") \
+                        else self.modality(verb)
+                    sources, targets = parties[:1], parties[1:]
+                    mutual = partner is None or not modality.future  # (talks to come: the
+                    # intent of whoever states it, "Baghdad would raise it with Washington")
+                    if partner is None:
+                        sources = targets = parties
         for s in _or_none(sources):
             for t in _or_none(targets):
                 if (s is None and t is None) or (s is not None and t is not None and s.code == t.code):

@@ -500,3 +500,9 @@ def test_talks_named_without_parties_are_those_of_the_clause(events):
     assert {("046", "GHAGOV", "TGOGOV"), ("046", "TGOGOV", "GHAGOV")} <= set(got)
     got = triples(events("Peru said it would raise the dispute with Chile during talks next month."))
     assert ("036", "PERGOV", "CHLGOV") in got and ("036", "CHLGOV", "PERGOV") not in got
+
+
+def test_an_amnesty_for_prisoners_and_freeing_them(events):
+    got = triples(events("Cuba's government announced an amnesty for 500 prisoners and began "
+                         "freeing them on Monday."))
+    assert ("080", "CUBGOV", "CUBCVL") in got and ("0841", "CUBGOV", "CUBCVL") in got

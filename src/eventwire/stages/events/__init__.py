@@ -880,6 +880,10 @@ class _Coder:
         found: list[tuple[int, Token]] = []
         for tok in reversed(self.doc[pronoun.sent.start:pronoun.i]):
             m = self.index.by_token.get(tok.i)
+            if m is None and plural and tok.tag_ == "NNS" and tok.lemma_.lower() in _PEOPLE:
+                people = self.people(tok, tok.head, sources)  # "freed prisoners ... freeing them"
+                if people:
+                    return people
             if m is None or m.code in taken or (
                     tok.head.i != tok.i and self.index.by_token.get(tok.head.i) is m):
                 continue  # (a mention is looked at once, at its head)

@@ -56,6 +56,8 @@ CRITICISE
 ACTORS = """\
 VELORIA  [VEL]
 KASTMARK_  [KSM]
+TARNOR  [TRN]
+FENDOR  [FEN]
 ODRIN_PELL
   [VELMIL 20120101 - 20120301]
   [VELGOV 20100101 - 20151231]
@@ -139,10 +141,12 @@ def test_codes_with_the_dictionaries(coded):
 
 
 def test_paired_codes_stems_and_agents(coded):
-    # "VELORIA" has no closing "_", so it is a stem: "Velorian" is Veloria's; the built-in
-    # actor nouns still apply ("envoy": government)
+    # "VELORIA" has no closing "_", so it is a stem: "Velorian" is Veloria's; with an agent
+    # dictionary, the built-in actor nouns and titles do not apply ("envoy" is not listed)
     assert coded("The Velorian envoy left for Kastmark on Sunday.") == {
-        ("VELGOV", "KSM", "032"), ("KSM", "VELGOV", "033")}
+        ("VEL", "KSM", "032"), ("KSM", "VEL", "033")}
+    assert coded("Kastmark's new mayor left for Veloria on Sunday.") == {
+        ("KSM", "VEL", "032"), ("VEL", "KSM", "033")}
     # "KASTMARK_" ends in "_": the exact word only
     assert not any("KSM" in (s, t) for s, t, _ in coded("Kastmarkian envoys left for Veloria."))
     assert coded("Kastmark's foreign minister criticised Veloria.") == {("KSMGOVFRM", "VEL", "111")}
@@ -204,3 +208,12 @@ def test_petrarch_unit_suite_meets_the_pinned_floor(shared, nlp):
     assert len(report.results) >= 270
     gate = GATES["petrarch_suite"]
     assert report.rate >= gate["pass_rate"], report.by_category()
+
+
+def test_names_the_model_joins_and_passives_without_an_agent(coded):
+    # the model takes "Tarnor and Fendor" for one name: a list is not a name
+    assert coded("Veloria restored diplomatic ties with Tarnor and Fendor.") == {
+        ("VEL", "TRN", "064"), ("VEL", "FEN", "064")}
+    # with no "by" phrase, the subject of a passive is the source, as PETRARCH reads it
+    assert coded("Veloria was heavily criticised over its quarrel with Kastmark.") == {
+        ("VEL", "KSM", "111")}

@@ -181,6 +181,10 @@ def load_actor_lexicon(extra_files: Sequence[str | Path] = (),
             dictionaries.add_actors(lex, petrarch.read_actors(path))
         else:
             _user_file(lex, Path(path))
+    if agent_files:
+        # a user's agent dictionary is the only source of actor nouns, as a verb dictionary
+        # is of event verbs: "mayor" is no actor to a dictionary that does not list it
+        lex.sector_nouns, lex.titles = {}, {}
     for path in agent_files:
         dictionaries.add_agents(lex, petrarch.read_agents(path))
     return lex

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventwire.lexicons.actors import ActorEntry, ActorLexicon
+from eventwire.lexicons.actors import ActorEntry, ActorLexicon, Title
 from eventwire.lexicons.events import CodeInfo, EventLexicon, VerbRule, foreign_code
 from eventwire.lexicons.petrarch import (
     ActorDef,
@@ -362,6 +362,7 @@ def add_agents(lex: ActorLexicon, agents: AgentDictionary) -> None:
                            for ws in [words(name).split()] for i, w in enumerate(ws))
             lex.sector_nouns[phrase] = (sector, False)
             lex.sector_nouns[tuple(w.lower() for w in words(name).split())] = (sector, False)
+            lex.titles[phrase] = Title(phrase, sector, None)  # "President Romendacil"
 
 
 # ---- loading -------------------------------------------------------------------------------

@@ -60,8 +60,16 @@ def _inside_a_longer_name(span: Span) -> bool:
     if doc[span.start].ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I"):
         ent = next((e for e in entities(doc) if e.start <= span.start and span.end <= e.end), None)
         return ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG") and len(ent) > len(span) \
-            and not (ent.start == span.start - 1 and doc[ent.start].lower_ == "the")
+            and not (ent.start == span.start - 1 and doc[ent.start].lower_ == "the") \
+            and not _listed(span.root, ent)
     return False
+
+
+def _listed(token: Token, ent: Span) -> bool:
+    """Whether ``token`` is one of a list the model took for one name ("Gondor and Arnor")."""
+    if token.dep_ == "conj" and ent.start <= token.head.i < ent.end:
+        return True
+    return any(c.dep_ == "conj" and ent.start <= c.i < ent.end for c in token.children)
 
 
 def is_place(token: Token, ctx: DocContext) -> bool:

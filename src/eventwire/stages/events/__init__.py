@@ -330,6 +330,10 @@ class _Coder:
 
     def code_verb(self, n: int, verb: Token, rule: VerbRule, arguments: set[int]) -> None:
         subj, passive = subject_of(verb)
+        if passive and not self.lex.cameo and agent_of(verb) is None:
+            # PETRARCH reads the subject as the source whatever the voice; a dictionary writes
+            # the passive reading as a pattern ("+ WAS *", "+ * FROM $")
+            passive = False
         if passive:
             source_tok = agent_of(verb)
             object_tok = subj

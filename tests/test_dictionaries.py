@@ -51,6 +51,10 @@ PRAISE
 
 --- CRITICISE  [111]  ---
 CRITICISE
+
+--- BURN  [---]  ---
+BURN
+- * DOWN [222]
 """
 
 ACTORS = """\
@@ -217,3 +221,20 @@ def test_names_the_model_joins_and_passives_without_an_agent(coded):
     # with no "by" phrase, the subject of a passive is the source, as PETRARCH reads it
     assert coded("Veloria was heavily criticised over its quarrel with Kastmark.") == {
         ("VEL", "KSM", "111")}
+
+
+def test_clauses_inside_a_coded_verb_phrase_are_part_of_its_event(coded):
+    # as PETRARCH2 nests them: the clause is no event of its own under a coded verb
+    assert coded("Veloria restored full cultural ties with Kastmark years after Tarnor crowds "
+                 "burned down its embassy.") == {("VEL", "KSM", "903")}
+    assert coded("Veloria is about to restore full cultural ties with Kastmark years after "
+                 "Tarnor crowds burned down its embassy.") == {("VEL", "KSM", "903")}
+    # under a verb that codes nothing, it is
+    assert coded("Veloria improved its ties with Kastmark years after Tarnor crowds burned "
+                 "down its embassy.") == {("TRN", "---", "222")}
+    # the verb above names no target: the clause's actor is what it is about
+    assert coded("Veloria restored full cultural ties with the north years after Tarnor crowds "
+                 "burned down its embassy.") == {("VEL", "TRN", "903")}
+    # coordinated verbs are each an event
+    assert coded("Veloria criticised Kastmark and burned down its embassy.") == {
+        ("VEL", "KSM", "111"), ("VEL", "---", "222")}

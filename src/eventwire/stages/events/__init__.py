@@ -36,6 +36,7 @@ from eventwire.lexicons.events import EventLexicon, VerbRule
 from eventwire.lexicons.gazetteer import Gazetteer
 from eventwire.records import ActorRef, Article, Event, Mention, Modality, Span
 from eventwire.stages import Found, Resources
+from eventwire.stages.events.nesting import fold_clauses
 from eventwire.stages.events.slots import (
     SETTLEMENTS,
     MentionIndex,
@@ -262,6 +263,8 @@ class _Coder:
                                or token.head.i in complements)
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in self.lex.adjectives:
                 self.code_adjective(n, token)
+        if not self.lex.cameo:  # a dictionary's events, nested as PETRARCH2 nests them
+            self.events[first:] = fold_clauses(doc, self.events[first:])
         # "Two soldiers were killed when their patrol was attacked by JNIM": the casualties of
         # an attack the sentence codes with its attacker are not a second, attacker-less event
         here = self.events[first:]

@@ -48,6 +48,7 @@ LEFT
 --- PRAISE  [051]  ---
 PRAISE
 - * ^ EFFORTS [052]
+- * + FOR EFFORTS [053]
 
 --- CRITICISE  [111]  ---
 CRITICISE
@@ -55,6 +56,21 @@ CRITICISE
 --- BURN  [---]  ---
 BURN
 - * DOWN [222]
+
+--- FREE  [066]  ---
+FREE
+- + * FROM $ [067]
+
+--- CELEBRATE  [181]  ---
+CELEBRATE
+- + HOSTING * HARVEST $ [046]
+- * FEAST AT ^ WITH + [043]
+- * FEAST IN ^ + [045]
+
+--- AGREE  [081]  ---
+AGREE
+- * WITH % [031]
+- % * [030:030]
 """
 
 ACTORS = """\
@@ -62,6 +78,7 @@ VELORIA  [VEL]
 KASTMARK_  [KSM]
 TARNOR  [TRN]
 FENDOR  [FEN]
+KAR-DUM  [KDM]
 ODRIN_PELL
   [VELMIL 20120101 - 20120301]
   [VELGOV 20100101 - 20151231]
@@ -122,8 +139,13 @@ def test_patterns_become_rules_on_the_parse(files):
     assert conv.lexicon.info("903").cameo.code == "903" and conv.lexicon.info("903").plover.type is None
     assert conv.lexicon.info("1717").cameo.code == "1717"
     assert conv.lexicon.info("1717").cameo.goldstein == load_event_lexicon().info("17").cameo.goldstein
+    # "^" between words is a gap
+    assert {r.code: r for r in conv.lexicon.verbs["praise"]}["052"].modifiers == (
+        frozenset({"efforts", "effort"}),)
     # what cannot be converted is reported, with the line
-    assert any("line 24" in s and "'^'" in s for s in conv.skipped), conv.skipped
+    line = VERBS.splitlines().index("- * + FOR EFFORTS [053]") + 1
+    assert any(f"line {line}:" in s and "after the last slot" in s for s in conv.skipped), \
+        conv.skipped
 
 
 def test_actor_names_as_news_writes_them():
@@ -238,3 +260,23 @@ def test_clauses_inside_a_coded_verb_phrase_are_part_of_its_event(coded):
     # coordinated verbs are each an event
     assert coded("Veloria criticised Kastmark and burned down its embassy.") == {
         ("VEL", "KSM", "111"), ("VEL", "---", "222")}
+
+
+def test_pattern_slots_before_and_after_the_verb(coded):
+    # "+" before the verb: the subject is the target; "FROM $": the source
+    assert coded("Tarnor's envoy was freed from Veloria.") == {("VEL", "TRN", "067")}
+    # "+ HOSTING": the actor before "hosting"; "HARVEST $": the actor after "harvest"; a
+    # dictionary's 046 is coded one way, as written
+    assert coded("Kastmark will be hosting Tarnor to celebrate the harvest with Fendor.") == {
+        ("FEN", "KSM", "046")}
+    # "AT ^": "at" and any phrase; "IN ^ +": the actor after the one "in" names
+    assert coded("Veloria celebrated the feast at Tarnor with Kastmark.") == {("VEL", "KSM", "043")}
+    assert coded("Veloria celebrated the feast in Tarnor with the envoys of Kastmark.") == {
+        ("VEL", "KSM", "045")}
+    # a pattern naming the target's preposition is more specific than "% *"
+    assert coded("Veloria agrees with Tarnor that the talks should resume.") == {
+        ("VEL", "TRN", "031")}
+    assert coded("Veloria and Tarnor agree that the talks should resume.") == {
+        ("VEL", "TRN", "030"), ("TRN", "VEL", "030")}
+    # a hyphenated name is also written with its second part in lower case
+    assert coded("Veloria criticised Kar-dum.") == {("VEL", "KDM", "111")}

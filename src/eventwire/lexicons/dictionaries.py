@@ -238,54 +238,87 @@ def _phrase_sets(items: list[tuple[str, ...]], synsets: dict[str, list[str]],
 
 def _pattern_rule(p: Pattern, lemma: str, prt: str,
                   synsets: dict[str, list[str]]) -> VerbRule | str:
-    """A pattern as a rule, or why it cannot be one."""
+    """A pattern as a rule, or why it cannot be one.
+
+    Slots: ``+`` before the verb makes the subject the target ("+ * FROM $"); ``$`` after it
+    places the source, after a preposition ("FROM $") or as the next actor after the words
+    before it ("* MONEY $"); ``^`` skips one phrase: right before a slot, the actor named next
+    ("* IFTAR IN ^ +"), elsewhere a gap between words ("* EID AT ^ WITH +")."""
     after = _items(p.after)
     before_items = _items(p.before)
     if p.star.endswith("_") and not after:
         return "a verb joined to nothing after it"
     mutual = ("%",) in before_items
-    before_items = [i for i in before_items if i not in (("%",), ("$",))]
-    if ("^",) in before_items:
-        return "skipped phrases ('^') before the verb are not converted"
-    if ("+",) in before_items:
-        return "a target before the verb is not converted"
+    # "$" before the verb is its subject, the source as always; "^" there is a gap, and the
+    # words before the verb are looked for in order, with gaps, anyway
+    words_before = [i for i in before_items if i not in (("%",), ("$",), ("^",))]
+    # "+" before the verb: the actor named before the next word ("+ HOSTING *"), or the
+    # verb's subject ("NOTED + *"); "before0" is before the first of the words before the verb
+    target_slot = f"before{words_before.index(('+',))}" if ("+",) in words_before else ""
+    before_items = [i for i in words_before if i != ("+",)]
     before = _phrase_sets(before_items, synsets, nouns=False)
     if isinstance(before, str):
         return before
-    if ("^",) in after:
-        return "skipped phrases ('^') are not converted"
-    if ("$",) in after:
-        return "a source after the verb is not converted"
     after = [("+",) if i == ("%",) else i for i in after]  # "* WITH %": conjuncts come along
+    if target_slot and ("+",) in after:
+        return "a target both before and after the verb"
+    slots = [n for n, i in enumerate(after) if i in (("+",), ("$",))]
+    if slots and after[slots[-1] + 1:]:
+        return "words after the last slot ('+', '$') are not converted"
     code, reverse = _paired(p.code)
-    target = "obj"
-    if ("+",) in after:
-        at = after.index(("+",))
-        if after[at + 1:]:
-            return "words after the target slot are not converted"
-        after = after[:at]
-        if after and _single(after[-1]) in PREPOSITIONS:
-            target = _single(after.pop())
-    elif after and _single(after[-1]) in PREPOSITIONS:
-        target = _single(after.pop())  # "* FOR": the target is what follows the preposition
+    target, source_slot = "obj", ""
+    required: list[tuple[str, ...]] = []  # the preposition a source follows must be there
+    kept: list[tuple[tuple[str, ...], bool]] = []  # words, each with whether "^" follows it
+    pending: list[tuple[str, ...]] = []
+    for item in [*after, ("",)]:  # ("",): the end
+        if item not in (("+",), ("$",), ("",)):
+            pending.append(item)
+            continue
+        slot, skips = "", 0
+        if item != ("",):
+            while pending and pending[-1] == ("^",):
+                pending.pop()
+                skips += 1
+            if not skips and pending and _single(pending[-1]) in PREPOSITIONS:
+                slot = _single(pending.pop())
+        if item == ("+",):
+            if slot:
+                target = slot
+            else:
+                target_slot = f"after{skips}"
+        elif item == ("$",):
+            source_slot = slot or f"after{skips}"
+            required += [(slot,)] if slot else []
+        for n, word in enumerate(pending):
+            if word != ("^",):
+                gap = pending[n + 1:n + 2] == [("^",)] or (n == len(pending) - 1 and skips > 0)
+                kept.append((word, gap))
+        pending = []
+    if ("+",) not in after and not target_slot and kept and not kept[-1][1] \
+            and _single(kept[-1][0]) in PREPOSITIONS:
+        target = _single(kept.pop()[0])  # "* FOR": the target is what follows the preposition
     particle = prt
-    if len(after) == 1 and not particle and _single(after[0]) in PARTICLES:
-        particle = _single(after.pop(0))
+    if len(kept) == 1 and not particle and _single(kept[0][0]) in PARTICLES:
+        particle = _single(kept.pop(0)[0])
     via: frozenset[str] = frozenset()
-    if after and (_single(after[0]) in PREPOSITIONS or
-                  (len(after[0]) == 1 and _preposition_set(after[0][0], synsets))):
-        first = after.pop(0)[0]
+    if kept and not kept[0][1] and (_single(kept[0][0]) in PREPOSITIONS or (
+            len(kept[0][0]) == 1 and _preposition_set(kept[0][0][0], synsets))):
+        first = kept.pop(0)[0][0]
         via = frozenset(words(m).lower() for m in _synset(first, synsets) or [first])
-        if not after:
+        if not kept:
             return "a preposition with nothing after it inside the pattern"
-    if any(_single(i) in PREPOSITIONS for i in after):
+    # (a preposition before "^" is a word like any other: "AT ^" is "at" and its object)
+    if any(_single(w) in PREPOSITIONS and not gap for w, gap in kept):
         return "a second preposition inside the object phrase is not converted"
-    sets = _phrase_sets(after, synsets, nouns=True)
+    sets = _phrase_sets([w for w, _ in kept] + required, synsets, nouns=True)
     if isinstance(sets, str):
         return sets
+    if target_slot:
+        target = ""
     return VerbRule(lemma, particle, frozenset(), "" if mutual else target, "", code or "", "",
                     modifiers=tuple(sets), reverse=reverse, before=tuple(before), via=via,
-                    mutual=mutual)
+                    mutual=mutual, named_target=target not in ("obj", ""),
+                    source_slot=source_slot, target_slot=target_slot)
 
 
 # ---- actors and agents ---------------------------------------------------------------------
@@ -315,7 +348,9 @@ def surfaces(name: str) -> set[str]:
     if spaced.upper().startswith("THE "):
         spaced = spaced[4:]
     acronyms = " ".join(w if len(w) <= 3 and w.isalpha() else surface(w) for w in spaced.split())
-    return {surface(spaced), spaced, acronyms}
+    # a hyphenated word is written with its second part in lower case too ("Barad-dur")
+    hyphened = " ".join(w.capitalize() if "-" in w else surface(w) for w in spaced.split())
+    return {surface(spaced), spaced, acronyms, hyphened}
 
 
 def add_actors(lex: ActorLexicon, actors: Iterable[ActorDef]) -> None:

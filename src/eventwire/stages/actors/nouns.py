@@ -66,8 +66,12 @@ def _inside_a_longer_name(span: Span) -> bool:
 
 
 def _listed(token: Token, ent: Span) -> bool:
-    """Whether ``token`` is one of a list the model took for one name ("Gondor and Arnor")."""
+    """Whether ``token`` is one of a list the model took for one name ("Gondor and Arnor"),
+    or the entity is no phrase of the parse at all ("Osgiliath with Gondor", in "celebrated
+    Eid at Osgiliath with Gondor")."""
     if token.dep_ == "conj" and ent.start <= token.head.i < ent.end:
+        return True
+    if sum(1 for t in ent if not ent.start <= t.head.i < ent.end or t.head.i == t.i) > 1:
         return True
     return any(c.dep_ == "conj" and ent.start <= c.i < ent.end for c in token.children)
 

@@ -37,6 +37,7 @@ from eventwire.lexicons.gazetteer import Gazetteer
 from eventwire.records import ActorRef, Article, Event, Mention, Modality, Span
 from eventwire.stages import Found, Resources
 from eventwire.stages.events.nesting import fold_clauses
+from eventwire.stages.events.patterns import WINDOW, match_end, pattern_slots
 from eventwire.stages.events.slots import (
     SETTLEMENTS,
     MentionIndex,
@@ -424,12 +425,17 @@ class _Coder:
             # a school" denies nothing to the school)
             targets = self.complement_target(verb)
         if not self.lex.cameo:
+            if rule.source_slot or rule.target_slot:  # "+ * FROM $": the pattern places them
+                placed_sources, placed_targets, placed_tok = pattern_slots(verb, rule, self.index)
+                if placed_sources is not None:
+                    sources, source_tok = placed_sources, placed_tok
+                targets = targets if placed_targets is None else placed_targets
             # a dictionary's patterns name the verb phrase, not its grammar: as TABARI and
             # PETRARCH do, the source is the clause's subject and the target the first actor
             # the verb phrase names
-            if not sources:
+            if not sources and not rule.source_slot:
                 sources = self.clause_subject(verb)
-            if not targets and not rule.mutual:
+            if not targets and not rule.mutual and not rule.target_slot:
                 targets = self.first_actor_after(verb, {m.start for m in sources})
             sources = self.index.with_codes(self.with_conjuncts(sources))
             targets = self.index.with_codes(self.with_conjuncts(targets))
@@ -474,7 +480,7 @@ class _Coder:
                 if s is not None and t is not None and s.code == t.code:
                     continue
                 self.add(n, trigger.start_char, trigger.end_char, code, s, t, modality)
-                if code in _SYMMETRIC and s is not None and t is not None \
+                if code in _SYMMETRIC and self.lex.cameo and s is not None and t is not None \
                         and (code != "040" or verb.lemma_.lower() in _MEETING):
                     self.add(n, trigger.start_char, trigger.end_char, code, t, s, modality)
                 if rule.reverse and s is not None and t is not None:
@@ -514,7 +520,7 @@ class _Coder:
     def preceded_by(self, verb: Token, words: tuple[frozenset[str], ...]) -> bool:
         """Whether ``words`` come, in order, among the few tokens before the verb; each is
         one of a set of words or phrases ("did n't", "will not")."""
-        return _in_order(words, self.doc[max(self.sent.start, verb.i - 8):verb.i])
+        return _in_order(words, self.doc[max(self.sent.start, verb.i - WINDOW):verb.i])
 
     def clause_subject(self, verb: Token) -> list[Mention]:
         """The actors of the nearest subject up the verb's chain of heads ("Arnor is about
@@ -1184,27 +1190,8 @@ def _after(verb: Token) -> list[Token]:
 
 
 def _in_order(words: tuple[frozenset[str], ...], tokens: Iterable[Token]) -> bool:
-    """Whether ``tokens`` hold one word or phrase of each set, in order ("two artillery
-    shells at X" holds (artillery,); "did n't ever clash" ({did n't, will not}, ever))."""
-    seq = list(tokens)
-    lowers = [t.lower_ for t in seq]
-    lemmas = [t.lemma_.lower() for t in seq]
-    at = 0
-    for choices in words:
-        found = None
-        for i in range(at, len(seq)):
-            for phrase in choices:
-                parts = phrase.split()
-                n = len(parts)
-                if lowers[i:i + n] == parts or lemmas[i:i + n] == parts:
-                    found = i + n
-                    break
-            if found is not None:
-                break
-        if found is None:
-            return False
-        at = found
-    return True
+    """Whether ``tokens`` hold one word or phrase of each set, in order (see ``match_end``)."""
+    return match_end(words, tokens) is not None
 
 
 def _mentions_any(text: str, phrases: tuple[str, ...]) -> bool:

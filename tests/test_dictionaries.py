@@ -67,6 +67,9 @@ CELEBRATE
 - * FEAST AT ^ WITH + [043]
 - * FEAST IN ^ + [045]
 
+--- ARREST  [212]  ---
+ARREST
+
 --- AGREE  [081]  ---
 AGREE
 - * WITH % [031]
@@ -79,6 +82,7 @@ KASTMARK_  [KSM]
 TARNOR  [TRN]
 FENDOR  [FEN]
 KAR-DUM  [KDM]
+WORLD_BANK  [WBK]
 ODRIN_PELL
   [VELMIL 20120101 - 20120301]
   [VELGOV 20100101 - 20151231]
@@ -88,6 +92,10 @@ ODRIN_PELL
 AGENTS = """\
 !MINST! = MINISTER, MINISTRY
 FOREIGN_!MINST! [~GOVFRM]
+POLICE {} [~COP]
+STUDENT [~EDU]
+AMBASSADOR [~GOV]
+ICRC [~HLH]
 """
 
 DISCARDS = """\
@@ -280,3 +288,25 @@ def test_pattern_slots_before_and_after_the_verb(coded):
         ("VEL", "TRN", "030"), ("TRN", "VEL", "030")}
     # a hyphenated name is also written with its second part in lower case
     assert coded("Veloria criticised Kar-dum.") == {("VEL", "KDM", "111")}
+
+
+def test_the_users_dictionaries_say_who_is_who(coded):
+    # a name or an agent the user's dictionaries define replaces the built-in entry
+    assert coded("Veloria criticised the World Bank.") == {("VEL", "WBK", "111")}
+    assert coded("The Kastmark ICRC criticised Veloria.") == {("KSMHLH", "VEL", "111")}
+    # an agent with no state named is an actor of its own, with no country guessed from the
+    # article (the suite writes it ---EDU)
+    assert coded("Kastmark police arrested students on Monday.") == {("KSMCOP", "EDU", "212")}
+    # "of" names whose agents they are, for each state listed
+    assert coded("The ambassadors of Veloria and Tarnor criticised Kastmark.") == {
+        ("VELGOV", "KSM", "111"), ("TRNGOV", "KSM", "111")}
+
+
+def test_the_suite_writes_an_agent_with_no_state_as_petrarch_does(files, nlp):
+    from eventwire.evaluation.petrarch_suite import Coding, codings
+
+    options = Options(actor_files=(files["actors"],), verb_files=(files["verbs"],),
+                      agent_files=(files["agents"],), check_language=False)
+    result = code_text("Kastmark police arrested students on Monday.", options, nlp,
+                       published=date(2014, 5, 2))
+    assert codings(result) == {Coding("KSMCOP", "---EDU", "212")}

@@ -78,6 +78,12 @@ class ActorLexicon:
     # one-word names that also match as the start of a longer word, as TABARI/PETRARCH
     # dictionaries mean a name without a closing "_" ("Argentin": "Argentina", "Argentine")
     stems: set[str] = field(default_factory=set)
+    # whether an actor noun with no country named takes one from its context (its clause's
+    # side, the article's home country); not with an agent dictionary, which codes what the
+    # text names, as PETRARCH does ("students": ---EDU)
+    infer_countries: bool = True
+    # names a user's dictionary defines: its entries replace the built-in ones
+    user_names: set[str] = field(default_factory=set)
 
     def add(self, surface: str, entry: ActorEntry, first: bool = False) -> None:
         """Register ``surface`` for ``entry``; ``first`` puts it ahead of earlier entries."""
@@ -185,6 +191,7 @@ def load_actor_lexicon(extra_files: Sequence[str | Path] = (),
         # a user's agent dictionary is the only source of actor nouns, as a verb dictionary
         # is of event verbs: "mayor" is no actor to a dictionary that does not list it
         lex.sector_nouns, lex.titles = {}, {}
+        lex.infer_countries = False
     for path in agent_files:
         dictionaries.add_agents(lex, petrarch.read_agents(path))
     return lex

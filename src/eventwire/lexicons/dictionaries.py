@@ -378,9 +378,20 @@ def add_actors(lex: ActorLexicon, actors: Iterable[ActorDef]) -> None:
             for name in actor.names:
                 stem = not name.rstrip().endswith("_")
                 for form in surfaces(name):
+                    _claim(lex, form)
                     lex.add(form, entry, first=True)
                     if stem and " " not in form:
                         lex.stems.add(form)
+
+
+def _claim(lex: ActorLexicon, surface: str) -> None:
+    """A name the user's dictionary defines means what it says there, not what the built-in
+    lexicon says ("AMNESTY_INTERNATIONAL [NGM]")."""
+    surface = " ".join(surface.split())
+    surface = surface[4:] if surface.startswith(("the ", "The ")) else surface
+    if surface not in lex.user_names:
+        lex.user_names.add(surface)
+        lex.names.pop(surface, None)
 
 
 def add_agents(lex: ActorLexicon, agents: AgentDictionary) -> None:
@@ -390,13 +401,17 @@ def add_agents(lex: ActorLexicon, agents: AgentDictionary) -> None:
         sector = code.replace("~", "")
         if not sector:
             continue
+        for name in agents.expanded(agent):
+            for form in surfaces(name):  # "MSF" is the user's agent, not a built-in name
+                if form not in lex.user_names:
+                    lex.names.pop(form, None)
         # irregular plurals are listed ("GOLDEN_GOOSE {GOLDEN_GEESE}"): the lemmatiser may
         # leave them as they are
         for name in [*agents.expanded(agent), *(agent.plurals or ())]:
             phrase = tuple(singular(w) if i == len(ws) - 1 else w.lower()
                            for ws in [words(name).split()] for i, w in enumerate(ws))
-            lex.sector_nouns[phrase] = (sector, False)
-            lex.sector_nouns[tuple(w.lower() for w in words(name).split())] = (sector, False)
+            lex.sector_nouns[phrase] = (sector, True)
+            lex.sector_nouns[tuple(w.lower() for w in words(name).split())] = (sector, True)
             lex.titles[phrase] = Title(phrase, sector, None)  # "President Romendacil"
 
 

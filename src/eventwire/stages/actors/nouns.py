@@ -193,6 +193,10 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             if origin is not None:  # "soldiers from Gondor": Gondor's soldiers
                 modifier, mod_start = origin, first
         if modifier is None and not is_title:
+            states = _of_states(root, sector, ctx)
+            if states:  # "the ambassadors of Arnor and Gondor": ARNGOV, GONGOV
+                cands.extend(states)
+                continue
             body = _of_body(root, ctx)
             if body is not None:  # "fighters of the group JNIM": the group's fighters
                 kind = "group" if body.source == "group" else "organisation"
@@ -289,6 +293,25 @@ def _from_state(head: Token, ctx: DocContext) -> ActorEntry | None:
     match = ctx.match_at(obj) if obj is not None else None
     entry = match.first("country") if match is not None else None
     return entry if entry is not None and entry.country else None
+
+
+def _of_states(head: Token, sector: str, ctx: DocContext) -> list[Cand]:
+    """The states in an "of" phrase right after an actor noun, each with the noun's role, as
+    mentions over their names ("the ambassadors of Arnor, Osgiliath and Gondor")."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 and c.i == head.i + 1), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or sector in STANDALONE_SECTORS:
+        return []
+    out = []
+    for token in [obj, *obj.conjuncts]:
+        match = ctx.match_at(token)
+        entry = match.first("country") if match is not None else None
+        if match is None or entry is None or not entry.country:
+            continue
+        out.append(Cand(match.start, match.end, "generic", entry.country + sector,
+                        ctx.label(entry.country, sector), entry.country, sector, ACTOR_PHRASE))
+    return out
 
 
 def _of_body(head: Token, ctx: DocContext) -> ActorEntry | None:

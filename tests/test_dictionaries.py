@@ -172,6 +172,10 @@ def test_codes_with_the_dictionaries(coded):
     assert coded("Veloria will not ever restore relations with Kastmark.") == {("VEL", "KSM", "913")}
     assert coded("Veloria will not now ever restore relations with Kastmark.") == {
         ("VEL", "KSM", "912")}
+    # pattern words match as written, not by lemma: "RESOLUTION" does not hold for
+    # "resolutions"; a plural in the dictionary ("TIES") also holds for its singular
+    assert coded("Veloria acted on resolutions against Kastmark.") == {("VEL", "KSM", "100")}
+    assert coded("Veloria restored a trade tie with Kastmark.") == {("VEL", "KSM", "903")}
 
 
 def test_paired_codes_stems_and_agents(coded):

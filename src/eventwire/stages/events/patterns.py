@@ -32,7 +32,6 @@ def match_end(words: tuple[frozenset[str], ...], tokens: Iterable[Token]) -> int
     ({did n't, will not}, ever)); None when they do not."""
     seq = list(tokens)
     lowers = [t.lower_ for t in seq]
-    lemmas = [t.lemma_.lower() for t in seq]
     at = 0
     for choices in words:
         found = None
@@ -40,7 +39,7 @@ def match_end(words: tuple[frozenset[str], ...], tokens: Iterable[Token]) -> int
             for phrase in choices:
                 parts = phrase.split()
                 n = len(parts)
-                if lowers[i:i + n] == parts or lemmas[i:i + n] == parts:
+                if lowers[i:i + n] == parts:
                     found = i + n
                     break
             if found is not None:

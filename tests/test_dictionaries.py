@@ -67,6 +67,11 @@ CELEBRATE
 - * FEAST AT ^ WITH + [043]
 - * FEAST IN ^ + [045]
 
+--- WELCOME  [041]  ---
+WELCOME
+- * ASSURANCES FROM + [913]
+- * ASSURANCES [914]
+
 --- ARREST  [212]  ---
 ARREST
 
@@ -290,6 +295,9 @@ def test_pattern_slots_before_and_after_the_verb(coded):
         ("VEL", "TRN", "031")}
     assert coded("Veloria and Tarnor agree that the talks should resume.") == {
         ("VEL", "TRN", "030"), ("TRN", "VEL", "030")}
+    # "FROM +": the preposition may hang anywhere in the verb's phrase
+    assert coded("Veloria welcomed assurances on cultural issues from Kastmark on its role in "
+                 "the talks.") == {("VEL", "KSM", "913")}
     # a hyphenated name is also written with its second part in lower case
     assert coded("Veloria criticised Kar-dum.") == {("VEL", "KDM", "111")}
 

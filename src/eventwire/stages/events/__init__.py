@@ -37,7 +37,13 @@ from eventwire.lexicons.gazetteer import Gazetteer
 from eventwire.records import ActorRef, Article, Event, Mention, Modality, Span
 from eventwire.stages import Found, Resources
 from eventwire.stages.events.nesting import fold_clauses
-from eventwire.stages.events.patterns import WINDOW, match_end, pattern_slots
+from eventwire.stages.events.patterns import (
+    WINDOW,
+    match_end,
+    pattern_slots,
+    phrase_prep_object,
+    phrase_preps,
+)
 from eventwire.stages.events.slots import (
     SETTLEMENTS,
     MentionIndex,
@@ -286,6 +292,8 @@ class _Coder:
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")}
         if obj is not None:
             preps |= {c.lower_ for c in obj.children if c.dep_ in ("prep", "dative")}
+        if not self.lex.cameo:  # a dictionary's "FROM +": anywhere in the verb's phrase
+            preps |= phrase_preps(verb)
         passing = []
         for rule in self.lex.verbs[verb.lemma_.lower()]:
             if rule.prt and rule.prt not in particles and (self.lex.cameo or rule.prt != next_word):
@@ -352,6 +360,8 @@ class _Coder:
             # "imposed sanctions on X": the object's own phrase first
             heads = ([object_tok] if object_tok is not None else []) + [verb]
             target_tok = prep_object(heads, rule.target)
+            if target_tok is None and not self.lex.cameo:
+                target_tok = phrase_prep_object(verb, rule.target)
         else:
             target_tok = None
         if source_tok is None and not passive:

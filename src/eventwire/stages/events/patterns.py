@@ -72,9 +72,25 @@ def pattern_slots(verb: Token, rule: VerbRule, index: MentionIndex
         sources = _named_after(verb, rule, index, int(rule.source_slot[5:]))
     elif rule.source_slot:
         heads = [h for h in (object_of(verb), verb) if h is not None]
-        source_tok = prep_object(heads, rule.source_slot)
+        source_tok = prep_object(heads, rule.source_slot) or phrase_prep_object(verb, rule.source_slot)
         sources = index.actors(source_tok) if source_tok is not None else []
     return sources, targets, source_tok
+
+
+def phrase_preps(verb: Token) -> set[str]:
+    """The prepositions of the verb's phrase after it, wherever the parser attached them: a
+    pattern's "FROM +" holds for "assurances on cultural issues from Bree"."""
+    return {t.lower_ for t in verb.subtree if t.i > verb.i and t.dep_ in ("prep", "agent", "dative")}
+
+
+def phrase_prep_object(verb: Token, preposition: str) -> Token | None:
+    """The object of the first ``preposition`` in the verb's phrase after it."""
+    for t in verb.subtree:
+        if t.i > verb.i and t.dep_ in ("prep", "agent", "dative") and t.lower_ == preposition:
+            obj = next((o for o in t.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
+    return None
 
 
 def _named_before(verb: Token, before: tuple[frozenset[str], ...], word: int,

@@ -52,6 +52,7 @@ PRAISE
 
 --- CRITICISE  [111]  ---
 CRITICISE
+- STRONGLY_* [122]
 
 --- BURN  [---]  ---
 BURN
@@ -177,6 +178,9 @@ def test_codes_with_the_dictionaries(coded):
     assert coded("Veloria will not ever restore relations with Kastmark.") == {("VEL", "KSM", "913")}
     assert coded("Veloria will not now ever restore relations with Kastmark.") == {
         ("VEL", "KSM", "912")}
+    # "_" joins a word to the verb: right before it
+    assert coded("Veloria strongly criticised Kastmark.") == {("VEL", "KSM", "122")}
+    assert coded("Veloria strongly and repeatedly criticised Kastmark.") == {("VEL", "KSM", "111")}
     # pattern words match as written, not by lemma: "RESOLUTION" does not hold for
     # "resolutions"; a plural in the dictionary ("TIES") also holds for its singular
     assert coded("Veloria acted on resolutions against Kastmark.") == {("VEL", "KSM", "100")}

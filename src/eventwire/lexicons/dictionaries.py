@@ -318,7 +318,8 @@ def _pattern_rule(p: Pattern, lemma: str, prt: str,
     return VerbRule(lemma, particle, frozenset(), "" if mutual else target, "", code or "", "",
                     modifiers=tuple(sets), reverse=reverse, before=tuple(before), via=via,
                     mutual=mutual, named_target=target not in ("obj", ""),
-                    source_slot=source_slot, target_slot=target_slot)
+                    source_slot=source_slot, target_slot=target_slot,
+                    joined_before=p.star.startswith("_") and bool(before))
 
 
 # ---- actors and agents ---------------------------------------------------------------------

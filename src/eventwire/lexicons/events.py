@@ -66,6 +66,8 @@ class VerbRule:
     # the source's preposition ("+ * FROM $": "from")
     source_slot: str = ""
     target_slot: str = ""
+    # "RECENTLY_*": the last word before the verb is right before it
+    joined_before: bool = False
 
     @property
     def specificity(self) -> int:

@@ -39,6 +39,7 @@ from eventwire.stages import Found, Resources
 from eventwire.stages.events.nesting import fold_clauses
 from eventwire.stages.events.patterns import (
     WINDOW,
+    joined_to,
     match_end,
     pattern_slots,
     phrase_prep_object,
@@ -321,6 +322,8 @@ class _Coder:
                     continue
             if rule.before and not self.preceded_by(verb, rule.before):
                 continue
+            if rule.joined_before and not joined_to(verb, rule.before[-1]):
+                continue  # "RECENTLY_*" is not "recently did allow"
             if rule.requires == "xcomp" and not has_clause:
                 continue
             if rule.requires == "claim" and claim_subject(verb) is None:

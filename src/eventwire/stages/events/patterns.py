@@ -77,6 +77,13 @@ def pattern_slots(verb: Token, rule: VerbRule, index: MentionIndex
     return sources, targets, source_tok
 
 
+def joined_to(verb: Token, choices: frozenset[str]) -> bool:
+    """Whether one of ``choices`` comes right before the verb ("RECENTLY_*")."""
+    doc = verb.doc
+    return any(" ".join(t.lower_ for t in doc[max(0, verb.i - len(p.split())):verb.i]) == p
+               for p in choices)
+
+
 def phrase_preps(verb: Token) -> set[str]:
     """The prepositions of the verb's phrase after it, wherever the parser attached them: a
     pattern's "FROM +" holds for "assurances on cultural issues from Bree"."""

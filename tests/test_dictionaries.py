@@ -102,6 +102,7 @@ POLICE {} [~COP]
 STUDENT [~EDU]
 AMBASSADOR [~GOV]
 ICRC [~HLH]
+MDA {} [NGO~]
 """
 
 DISCARDS = """\
@@ -326,3 +327,9 @@ def test_the_suite_writes_an_agent_with_no_state_as_petrarch_does(files, nlp):
     result = code_text("Kastmark police arrested students on Monday.", options, nlp,
                        published=date(2014, 5, 2))
     assert codings(result) == {Coding("KSMCOP", "---EDU", "212")}
+
+
+def test_a_prefix_agent_goes_before_the_state(coded):
+    # "[NGO~]": the agent's code comes before the state's, and before another agent's role
+    assert coded("MDA Veloria criticised Kastmark.") == {("NGOVEL", "KSM", "111")}
+    assert coded("An MDA Veloria ambassador criticised Kastmark.") == {("NGOVELGOV", "KSM", "111")}

@@ -84,6 +84,8 @@ class ActorLexicon:
     infer_countries: bool = True
     # names a user's dictionary defines: its entries replace the built-in ones
     user_names: set[str] = field(default_factory=set)
+    # agents whose code goes before the country's ("MSF [NGO~]": "MSF Arnor" is NGOARN)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
 
     def add(self, surface: str, entry: ActorEntry, first: bool = False) -> None:
         """Register ``surface`` for ``entry``; ``first`` puts it ahead of earlier entries."""

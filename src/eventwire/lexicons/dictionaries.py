@@ -413,7 +413,10 @@ def add_agents(lex: ActorLexicon, agents: AgentDictionary) -> None:
                            for ws in [words(name).split()] for i, w in enumerate(ws))
             lex.sector_nouns[phrase] = (sector, True)
             lex.sector_nouns[tuple(w.lower() for w in words(name).split())] = (sector, True)
-            lex.titles[phrase] = Title(phrase, sector, None)  # "President Romendacil"
+            if code.endswith("~"):  # "MSF [NGO~]" names a body, before its country's code
+                lex.prefixes |= {phrase, tuple(w.lower() for w in words(name).split())}
+            else:
+                lex.titles[phrase] = Title(phrase, sector, None)  # "President Romendacil"
 
 
 # ---- loading -------------------------------------------------------------------------------

@@ -187,6 +187,12 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
         end = token.i + 1
         if _not_referring(root):
             continue
+        if tuple(lemmas[first:end]) in ctx.lexicon.prefixes or \
+                tuple(lowers[first:end]) in ctx.lexicon.prefixes:
+            prefixed = _prefixed(first, end, sector, ctx)
+            if prefixed is not None:  # "MSF Arnor": NGOARN
+                cands.append(prefixed)
+                continue
         modifier, mod_start = _modifier(root, first, ctx)
         if modifier is None and not is_title:
             origin = _from_state(root, ctx)
@@ -239,6 +245,9 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             continue
         # "French aid worker" -> FRANGO: a national NGO; "UN peacekeepers" stay IGOPKO
         code = sector if sector in STANDALONE_SECTORS and sector != "NGO" else modifier.country + sector
+        prefix = _prefix_before(mod_start, ctx)
+        if prefix is not None:  # "an MSF Arnor diplomat": NGOARNGOV
+            code, mod_start = prefix[0] + code, prefix[1]
         cands.append(Cand(mod_start, end, "generic", code,
                           ctx.label(modifier.country, sector), modifier.country, sector,
                           ACTOR_PHRASE))
@@ -293,6 +302,33 @@ def _from_state(head: Token, ctx: DocContext) -> ActorEntry | None:
     match = ctx.match_at(obj) if obj is not None else None
     entry = match.first("country") if match is not None else None
     return entry if entry is not None and entry.country else None
+
+
+def _prefixed(start: int, end: int, prefix: str, ctx: DocContext) -> Cand | None:
+    """A prefix agent right before a state's name ("MSF Arnor": NGOARN); None when no state
+    follows, or an actor noun follows the state (that noun's phrase takes the prefix)."""
+    doc = ctx.doc
+    match = ctx.match_at(doc[end]) if end < len(doc) else None
+    entry = match.first("country") if match is not None else None
+    if match is None or entry is None or not entry.country:
+        return None
+    nouns = ctx.lexicon.sector_nouns
+    if match.end < len(doc) and (doc[match.end].lemma_.lower(),) in nouns:
+        return None
+    return Cand(start, match.end, "generic", prefix + entry.country,
+                ctx.label(entry.country, None), entry.country, None, ACTOR_PHRASE)
+
+
+def _prefix_before(start: int, ctx: DocContext) -> tuple[str, int] | None:
+    """A prefix agent ending right before token ``start``: its code and first token."""
+    doc = ctx.doc
+    for size in range(min(ctx.lexicon.max_sector_words, start), 0, -1):
+        words = tuple(t.lemma_.lower() for t in doc[start - size:start])
+        lowers = tuple(t.lower_ for t in doc[start - size:start])
+        key = words if words in ctx.lexicon.prefixes else lowers
+        if key in ctx.lexicon.prefixes and key in ctx.lexicon.sector_nouns:
+            return ctx.lexicon.sector_nouns[key][0], start - size
+    return None
 
 
 def _of_states(head: Token, sector: str, ctx: DocContext) -> list[Cand]:

@@ -314,6 +314,9 @@ def test_the_users_dictionaries_say_who_is_who(coded):
     # an agent with no state named is an actor of its own, with no country guessed from the
     # article (the suite writes it ---EDU)
     assert coded("Kastmark police arrested students on Monday.") == {("KSMCOP", "EDU", "212")}
+    # "{}": the agent has no other form than the one written
+    assert coded("Veloria criticised Kastmark's police.") == {("VEL", "KSMCOP", "111")}
+    assert coded("Veloria criticised Kastmark's polices.") == {("VEL", "KSM", "111")}
     # "of" names whose agents they are, for each state listed
     assert coded("The ambassadors of Veloria and Tarnor criticised Kastmark.") == {
         ("VELGOV", "KSM", "111"), ("TRNGOV", "KSM", "111")}

@@ -86,6 +86,9 @@ class ActorLexicon:
     user_names: set[str] = field(default_factory=set)
     # agents whose code goes before the country's ("MSF [NGO~]": "MSF Arnor" is NGOARN)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    # agents with no other form than the one written ("POLICE {}": not "polices"): their
+    # lemma phrase -> the words as written
+    exact_nouns: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def add(self, surface: str, entry: ActorEntry, first: bool = False) -> None:
         """Register ``surface`` for ``entry``; ``first`` puts it ahead of earlier entries."""

@@ -413,6 +413,9 @@ def add_agents(lex: ActorLexicon, agents: AgentDictionary) -> None:
                            for ws in [words(name).split()] for i, w in enumerate(ws))
             lex.sector_nouns[phrase] = (sector, True)
             lex.sector_nouns[tuple(w.lower() for w in words(name).split())] = (sector, True)
+            if agent.plurals == ():  # "POLICE {}": as written only
+                written = tuple(w.lower() for w in words(name).split())
+                lex.exact_nouns[phrase] = lex.exact_nouns[written] = written
             if code.endswith("~"):  # "MSF [NGO~]" names a body, before its country's code
                 lex.prefixes |= {phrase, tuple(w.lower() for w in words(name).split())}
             else:

@@ -174,7 +174,11 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             key = tuple(lemmas[i - size + 1:i + 1])
             alt = (*lowers[i - size + 1:i], lemmas[i])
             if key in nouns or alt in nouns:
-                hit = (size, *nouns[key if key in nouns else alt], False)
+                found = key if key in nouns else alt
+                exact = ctx.lexicon.exact_nouns.get(found)
+                if exact is not None and tuple(lowers[i - size + 1:i + 1]) != exact:
+                    continue  # "POLICE {}" has no plural: "polices" is not it
+                hit = (size, *nouns[found], False)
                 break
             if key in titles:  # "Iran's ambassador": an official with no name given
                 hit = (size, titles[key].sector, False, True)

@@ -314,6 +314,8 @@ def test_the_users_dictionaries_say_who_is_who(coded):
     # an agent with no state named is an actor of its own, with no country guessed from the
     # article (the suite writes it ---EDU)
     assert coded("Kastmark police arrested students on Monday.") == {("KSMCOP", "EDU", "212")}
+    # an abbreviation in brackets is the actor it follows, not the built-in entry of its own
+    assert coded("Veloria criticised the World Bank (IBRD).") == {("VEL", "WBK", "111")}
     # "{}": the agent has no other form than the one written
     assert coded("Veloria criticised Kastmark's police.") == {("VEL", "KSMCOP", "111")}
     assert coded("Veloria criticised Kastmark's polices.") == {("VEL", "KSM", "111")}

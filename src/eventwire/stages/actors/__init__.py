@@ -83,8 +83,22 @@ def find_mentions(
     _titled_references(chosen, ctx)
     _fill_country(chosen, ctx, dominant, gazetteer)
     chosen = _merge_names(_select(chosen + references(ctx, chosen)), ctx)
+    _abbreviations(chosen, doc)
     text = doc.text  # built on every access: take it once
     return [_mention(c, doc, text) for c in sorted(chosen, key=lambda c: (_chars(c, doc)[0], c.end))]
+
+
+def _abbreviations(cands: list[Cand], doc: Doc) -> None:
+    """ "the European Union (EU)": an abbreviation in brackets right after a mention is that
+    actor, whatever the lexicon codes it as on its own."""
+    by_end = {c.end: c for c in cands if c.chars is None}
+    for c in cands:
+        named = by_end.get(c.start - 1)
+        if named is None or c.chars is not None or c.end >= len(doc) or named.code is None:
+            continue
+        if doc[c.start - 1].text == "(" and doc[c.end].text == ")" and doc[c.start:c.end].text.isupper():
+            c.code, c.name, c.kind = named.code, named.name, named.kind
+            c.country, c.sector = named.country, named.sector
 
 
 def _merge_names(cands: list[Cand], ctx: DocContext) -> list[Cand]:

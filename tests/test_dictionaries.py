@@ -103,6 +103,8 @@ STUDENT [~EDU]
 AMBASSADOR [~GOV]
 ICRC [~HLH]
 MDA {} [NGO~]
+MEDIA {} [~MED]
+GOVERNMENT [~GOV]
 """
 
 DISCARDS = """\
@@ -319,6 +321,10 @@ def test_the_users_dictionaries_say_who_is_who(coded):
     # "{}": the agent has no other form than the one written
     assert coded("Veloria criticised Kastmark's police.") == {("VEL", "KSMCOP", "111")}
     assert coded("Veloria criticised Kastmark's polices.") == {("VEL", "KSM", "111")}
+    # an agent is matched as written too ("media", which the lemmatiser makes "medium"), and
+    # coordinated agents share the country word before the first
+    assert coded("Velorian media and government criticised Kastmark.") == {
+        ("VELMED", "KSM", "111"), ("VELGOV", "KSM", "111")}
     # "of" names whose agents they are, for each state listed
     assert coded("The ambassadors of Veloria and Tarnor criticised Kastmark.") == {
         ("VELGOV", "KSM", "111"), ("TRNGOV", "KSM", "111")}

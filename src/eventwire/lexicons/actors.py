@@ -78,10 +78,10 @@ class ActorLexicon:
     # one-word names that also match as the start of a longer word, as TABARI/PETRARCH
     # dictionaries mean a name without a closing "_" ("Argentin": "Argentina", "Argentine")
     stems: set[str] = field(default_factory=set)
-    # whether an actor noun with no country named takes one from its context (its clause's
-    # side, the article's home country); not with an agent dictionary, which codes what the
-    # text names, as PETRARCH does ("students": ---EDU)
-    infer_countries: bool = True
+    # the actor nouns are a PETRARCH agent dictionary's, coded as PETRARCH codes them: no
+    # country is guessed for an agent with none named ("students": ---EDU), and coordinated
+    # agents share the country word before the first ("Danish media and government")
+    petrarch_agents: bool = False
     # names a user's dictionary defines: its entries replace the built-in ones
     user_names: set[str] = field(default_factory=set)
     # agents whose code goes before the country's ("MSF [NGO~]": "MSF Arnor" is NGOARN)
@@ -196,7 +196,7 @@ def load_actor_lexicon(extra_files: Sequence[str | Path] = (),
         # a user's agent dictionary is the only source of actor nouns, as a verb dictionary
         # is of event verbs: "mayor" is no actor to a dictionary that does not list it
         lex.sector_nouns, lex.titles = {}, {}
-        lex.infer_countries = False
+        lex.petrarch_agents = True
     for path in agent_files:
         dictionaries.add_agents(lex, petrarch.read_agents(path))
     return lex

@@ -267,7 +267,7 @@ def _fill_country(
         if c.person is not None and c.person in ctx.people:
             person = ctx.people[c.person]
             c.code, c.country, c.sector = person.code, person.country, person.sector
-        elif c.needs_country and (c.sector in STANDALONE_SECTORS or not ctx.lexicon.infer_countries):
+        elif c.needs_country and (c.sector in STANDALONE_SECTORS or ctx.lexicon.petrarch_agents):
             c.code = c.sector
         elif c.needs_country and c.sector is not None:
             side = side_of(c, ctx, at, gazetteer)

@@ -173,8 +173,9 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             # "rights groups" into "right group" and "media" into "medium".
             key = tuple(lemmas[i - size + 1:i + 1])
             alt = (*lowers[i - size + 1:i], lemmas[i])
-            if key in nouns or alt in nouns:
-                found = key if key in nouns else alt
+            written = tuple(lowers[i - size + 1:i + 1])  # "MEDIA {}": not "medium"
+            if key in nouns or alt in nouns or written in nouns:
+                found = key if key in nouns else alt if alt in nouns else written
                 exact = ctx.lexicon.exact_nouns.get(found)
                 if exact is not None and tuple(lowers[i - size + 1:i + 1]) != exact:
                     continue  # "POLICE {}" has no plural: "polices" is not it
@@ -198,6 +199,11 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
                 cands.append(prefixed)
                 continue
         modifier, mod_start = _modifier(root, first, ctx)
+        if modifier is None and not is_title and root.dep_ == "conj" and root.head.i < root.i \
+                and _role_noun(root.head, ctx) and ctx.lexicon.petrarch_agents:
+            # "Danish media and government": the country word before the first noun is the
+            # second's too
+            modifier, _ = _modifier(root.head, root.head.i, ctx)
         if modifier is None and not is_title:
             origin = _from_state(root, ctx)
             if origin is not None:  # "soldiers from Gondor": Gondor's soldiers
@@ -306,6 +312,11 @@ def _from_state(head: Token, ctx: DocContext) -> ActorEntry | None:
     match = ctx.match_at(obj) if obj is not None else None
     entry = match.first("country") if match is not None else None
     return entry if entry is not None and entry.country else None
+
+
+def _role_noun(token: Token, ctx: DocContext) -> bool:
+    nouns = ctx.lexicon.sector_nouns
+    return (token.lemma_.lower(),) in nouns or (token.lower_,) in nouns
 
 
 def _prefixed(start: int, end: int, prefix: str, ctx: DocContext) -> Cand | None:

@@ -76,6 +76,11 @@ WELCOME
 --- ARREST  [212]  ---
 ARREST
 
+--- INTERCEPT  [1711]  ---
+INTERCEPT
+WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}
+- WILL NOT * [081]
+
 --- AGREE  [081]  ---
 AGREE
 - * WITH % [031]
@@ -184,6 +189,10 @@ def test_codes_with_the_dictionaries(coded):
     # "_" joins a word to the verb: right before it
     assert coded("Veloria strongly criticised Kastmark.") == {("VEL", "KSM", "122")}
     assert coded("Veloria strongly and repeatedly criticised Kastmark.") == {("VEL", "KSM", "111")}
+    # "WIRE_+TAP": "+" marks the verb, and the words before it come right before it
+    assert coded("Veloria wire tapped the phone lines of Kastmark.") == {("VEL", "KSM", "1711")}
+    assert coded("Veloria will not wire tap the phone lines of Kastmark.") == {("VEL", "KSM", "081")}
+    assert coded("Veloria tapped the phone lines of Kastmark.") == set()
     # pattern words match as written, not by lemma: "RESOLUTION" does not hold for
     # "resolutions"; a plural in the dictionary ("TIES") also holds for its singular
     assert coded("Veloria acted on resolutions against Kastmark.") == {("VEL", "KSM", "100")}

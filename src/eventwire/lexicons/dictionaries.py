@@ -103,29 +103,34 @@ def event_lexicon(d: VerbDictionary, codes: dict[str, CodeInfo], lemma_of: dict[
         out.rules += 1
 
     for block in d.blocks:
-        verbs: list[tuple[str, str, str | None]] = []  # (lemma, particle, own code)
+        # (lemma, particle, the words joined before the verb, own code)
+        verbs: list[tuple[str, str, str, str | None]] = []
         head = _verb(block.verb, lemma_of)
         if head is None:
             out.skipped.append(f"{origin} line {block.line}: verb {block.verb!r}: "
-                               "a phrase of more than a verb and a particle")
+                               "a phrase of more than words before a verb, the verb and a particle")
             continue
         verbs.append((*head, None))
         for form in block.forms:
             one = _verb(form.phrase, lemma_of)
             if one is None:
                 out.skipped.append(f"{origin} line {block.line}: verb form {form.phrase!r}: "
-                                   "a phrase of more than a verb and a particle")
+                                   "a phrase of more than words before a verb, the verb and a "
+                                   "particle")
                 continue
             if one != head or form.code:
                 verbs.append((*one, form.code))
         word = words(block.verb).lower()
         inflected = " " not in word and lemma_of.get(word, word) != word
-        for lemma, prt, own in verbs:
+        for lemma, prt, lead, own in verbs:
             code, reverse = _paired(own or block.code)
             exact = word if inflected and lemma == head[0] else ""
+            # "WIRE_+TAP": the words before the verb come right before it
+            lead_words = (frozenset({lead}),) if lead else ()
             if code:
                 add(VerbRule(lemma, prt, frozenset(), "obj", "", code,
-                             f"{origin} line {block.line}", reverse=reverse, word=exact))
+                             f"{origin} line {block.line}", reverse=reverse, word=exact,
+                             before=lead_words, joined_before=bool(lead)))
             if own:
                 continue  # a form with its own code takes no part in the block's patterns
             for pattern in block.patterns:
@@ -135,6 +140,8 @@ def event_lexicon(d: VerbDictionary, codes: dict[str, CodeInfo], lemma_of: dict[
                         out.skipped.append(f"{origin} line {pattern.line}: "
                                            f"{pattern.text!r}: {rule}")
                     continue
+                if rule.code and lead:
+                    rule = replace(rule, before=(*rule.before, *lead_words), joined_before=True)
                 if rule.code:
                     add(replace(rule, origin=f"{origin} line {pattern.line}", word=exact))
     for rules in lex.verbs.values():
@@ -166,15 +173,20 @@ def _phrase(text: str) -> str:
     return " ".join(re.findall(r"[\w'-]+", words(text).lower()))
 
 
-def _verb(phrase: str, lemma_of: dict[str, str]) -> tuple[str, str] | None:
-    """A dictionary verb as (lemma, particle): "BREAK_DOWN" -> ("break", "down")."""
+def _verb(phrase: str, lemma_of: dict[str, str]) -> tuple[str, str, str] | None:
+    """A dictionary verb as (lemma, particle, the words joined before it): "BREAK_DOWN" ->
+    ("break", "down", ""); "WIRE_+TAP" ("+" marks the verb) -> ("tap", "", "wire")."""
     parts = words(phrase).lower().split()
+    marked = [n for n, p in enumerate(parts) if p.startswith("+")]
+    at = marked[0] if marked and not phrase.startswith("+") else 0
+    parts = [p.lstrip("+") for p in parts]
     if not parts or any(not re.fullmatch(r"[a-z'-]+", p) for p in parts):
         return None
-    if len(parts) == 1:
-        return lemma_of.get(parts[0], parts[0]), ""
-    if len(parts) == 2 and parts[1] in PARTICLES:
-        return lemma_of.get(parts[0], parts[0]), parts[1]
+    lead, rest = " ".join(parts[:at]), parts[at + 1:]
+    if not rest:
+        return lemma_of.get(parts[at], parts[at]), "", lead
+    if len(rest) == 1 and rest[0] in PARTICLES:
+        return lemma_of.get(parts[at], parts[at]), rest[0], lead
     return None
 
 
@@ -445,7 +457,10 @@ def load_verb_dictionaries(verb_files: Iterable[str | Path], discard_files: Iter
         merged.synsets.update(one.synsets)
         merged.blocks.extend(one.blocks)
     def first(phrase: str) -> str:
-        return words(phrase.replace("+", "")).lower().split()[0] if words(phrase.replace("+", "")) else ""
+        """The verb of a phrase: the word "+" marks ("WIRE_+TAP"), else the first."""
+        parts = words(phrase).lower().split()
+        marked = [p for p in parts[1:] if p.startswith("+")]
+        return (marked[0] if marked else parts[0]).lstrip("+") if parts else ""
 
     names = sorted({w for b in merged.blocks for f in [b.verb, *(x.phrase for x in b.forms)]
                     for w in [first(f)] if re.fullmatch(r"[a-z'-]+", w)})

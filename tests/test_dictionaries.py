@@ -94,6 +94,7 @@ TARNOR  [TRN]
 FENDOR  [FEN]
 KAR-DUM  [KDM]
 WORLD_BANK  [WBK]
+TARNOR_GUILD  [TRNGLD]
 ODRIN_PELL
   [VELMIL 20120101 - 20120301]
   [VELGOV 20100101 - 20151231]
@@ -334,6 +335,10 @@ def test_the_users_dictionaries_say_who_is_who(coded):
     # coordinated agents share the country word before the first
     assert coded("Velorian media and government criticised Kastmark.") == {
         ("VELMED", "KSM", "111"), ("VELGOV", "KSM", "111")}
+    # an agent adds its code to a longer actor code too
+    assert coded("Tarnor Guild students criticised Veloria.") == {("TRNGLDEDU", "VEL", "111")}
+    assert coded("The students of the Tarnor Guild criticised Veloria.") == {
+        ("TRNGLDEDU", "VEL", "111")}
     # "of" names whose agents they are, for each state listed
     assert coded("The ambassadors of Veloria and Tarnor criticised Kastmark.") == {
         ("VELGOV", "KSM", "111"), ("TRNGOV", "KSM", "111")}

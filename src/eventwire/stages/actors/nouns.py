@@ -248,9 +248,14 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
                               needs_country=not several))
             continue
         if modifier.country is None or modifier.source in ("organisation", "group", "user"):
-            # "UN peacekeepers", "Hamas fighters": the organisation is the actor.
+            # "UN peacekeepers", "Hamas fighters": the organisation is the actor; a PETRARCH
+            # agent adds its code to the actor's, as PETRARCH does ("West German world
+            # government": GMWGOV + WGO)
             kind = "group" if modifier.source == "group" else "organisation"
-            cands.append(Cand(mod_start, end, kind, modifier.code, modifier.name,
+            code = modifier.code
+            if ctx.lexicon.petrarch_agents and not code.endswith(sector):
+                code += sector
+            cands.append(Cand(mod_start, end, kind, code, modifier.name,
                               modifier.country, modifier.sector, ACTOR_PHRASE))
             continue
         # "French aid worker" -> FRANGO: a national NGO; "UN peacekeepers" stay IGOPKO
@@ -358,6 +363,13 @@ def _of_states(head: Token, sector: str, ctx: DocContext) -> list[Cand]:
     for token in [obj, *obj.conjuncts]:
         match = ctx.match_at(token)
         entry = match.first("country") if match is not None else None
+        if match is not None and entry is None and ctx.lexicon.petrarch_agents:
+            # a PETRARCH actor's longer code takes the agent too ("activists of Gonzo GMO")
+            entry = match.first("user")
+            if entry is not None and not entry.code.endswith(sector):
+                out.append(Cand(match.start, match.end, "organisation", entry.code + sector,
+                                entry.name, entry.country, sector, ACTOR_PHRASE))
+            continue
         if match is None or entry is None or not entry.country:
             continue
         out.append(Cand(match.start, match.end, "generic", entry.country + sector,

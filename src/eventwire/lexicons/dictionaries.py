@@ -6,13 +6,16 @@ the built-in lexicons or a user's dictionaries (docs/dictionaries.md).
   the dependency parse: the words after ``*`` up to the target constrain the verb's object
   (its head noun, and the words before the head, in order), a preposition before ``+``
   names the target slot, ``&SYNSET`` stands for any of its members. Paired codes
-  (``[032:033]``) code the act both ways. Patterns that need words before the verb ("NOT *",
-  "SAID *") or after the target are not converted; ``Conversion.skipped`` says why.
-- **Actors** join the built-in actor lexicon and come first. Names match title-cased and as
-  written; a one-word name without a closing ``_`` also matches as the start of a longer word
-  ("ARGENTIN" finds "Argentina" and "Argentine"). Date-restricted codes hold on their dates.
-- **Agents** become actor nouns ("FOREIGN_MINISTER [~GOVFRM]": "Arnor's foreign minister" is
-  ARNGOVFRM), with their substitution sets expanded.
+  (``[032:033]``) code the act both ways. Words before the verb ("NOT *", "SAID *") must
+  come shortly before it; ``+`` before the verb, ``$`` after it and ``^`` place the slots
+  themselves (the stage's ``patterns`` module). Patterns with words after the last slot are
+  not converted; ``Conversion.skipped`` says why.
+- **Actors** join the built-in actor lexicon; a name a dictionary defines replaces the
+  built-in entries of that name. Names match title-cased and as written; a one-word name
+  without a closing ``_`` also matches as the start of a longer word ("ARGENTIN" finds
+  "Argentina" and "Argentine"). Date-restricted codes hold on their dates.
+- **Agents** replace the built-in actor nouns and titles ("FOREIGN_MINISTER [~GOVFRM]":
+  "Arnor's foreign minister" is ARNGOVFRM), with their substitution sets expanded.
 - **Discards** stop event coding for a sentence, or with ``+`` for the whole story.
 """
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.errors import InputError
 from eventwire.options import Options
-from eventwire.records import Article, ArticleResult
+from eventwire.records import ActorRef, Article, ArticleResult
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -152,11 +152,18 @@ def suite_options(suite: Suite, options: Options | None = None) -> Options:
 
 def codings(result: ArticleResult) -> frozenset[Coding]:
     """An article's events as the suite writes them: source, target and event codes, "---"
-    for a missing actor. Negated events are not codings (PETRARCH does not code them)."""
-    return frozenset(
-        Coding(e.source.code if e.source and e.source.code else "---",
-               e.target.code if e.target and e.target.code else "---", e.cameo.code)
-        for e in result.events if not e.modality.negated)
+    for a missing actor and for the missing country of an agent ("students": ---EDU).
+    Negated events are not codings (PETRARCH does not code them)."""
+    return frozenset(Coding(_code(e.source), _code(e.target), e.cameo.code)
+                     for e in result.events if not e.modality.negated)
+
+
+def _code(actor: ActorRef | None) -> str:
+    if actor is None or not actor.code:
+        return "---"
+    if actor.country is None and actor.sector is not None and actor.code == actor.sector:
+        return "---" + actor.code
+    return actor.code
 
 
 def run_suite(suite: Suite, options: Options, nlp: Language | None = None,

@@ -78,6 +78,17 @@ class ActorLexicon:
     # one-word names that also match as the start of a longer word, as TABARI/PETRARCH
     # dictionaries mean a name without a closing "_" ("Argentin": "Argentina", "Argentine")
     stems: set[str] = field(default_factory=set)
+    # the actor nouns are a PETRARCH agent dictionary's, coded as PETRARCH codes them: no
+    # country is guessed for an agent with none named ("students": ---EDU), and coordinated
+    # agents share the country word before the first ("Danish media and government")
+    petrarch_agents: bool = False
+    # names a user's dictionary defines: its entries replace the built-in ones
+    user_names: set[str] = field(default_factory=set)
+    # agents whose code goes before the country's ("MSF [NGO~]": "MSF Arnor" is NGOARN)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    # agents with no other form than the one written ("POLICE {}": not "polices"): their
+    # lemma phrase -> the words as written
+    exact_nouns: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def add(self, surface: str, entry: ActorEntry, first: bool = False) -> None:
         """Register ``surface`` for ``entry``; ``first`` puts it ahead of earlier entries."""
@@ -181,6 +192,11 @@ def load_actor_lexicon(extra_files: Sequence[str | Path] = (),
             dictionaries.add_actors(lex, petrarch.read_actors(path))
         else:
             _user_file(lex, Path(path))
+    if agent_files:
+        # a user's agent dictionary is the only source of actor nouns, as a verb dictionary
+        # is of event verbs: "mayor" is no actor to a dictionary that does not list it
+        lex.sector_nouns, lex.titles = {}, {}
+        lex.petrarch_agents = True
     for path in agent_files:
         dictionaries.add_agents(lex, petrarch.read_agents(path))
     return lex

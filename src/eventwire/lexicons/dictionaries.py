@@ -6,13 +6,16 @@ the built-in lexicons or a user's dictionaries (docs/dictionaries.md).
   the dependency parse: the words after ``*`` up to the target constrain the verb's object
   (its head noun, and the words before the head, in order), a preposition before ``+``
   names the target slot, ``&SYNSET`` stands for any of its members. Paired codes
-  (``[032:033]``) code the act both ways. Patterns that need words before the verb ("NOT *",
-  "SAID *") or after the target are not converted; ``Conversion.skipped`` says why.
-- **Actors** join the built-in actor lexicon and come first. Names match title-cased and as
-  written; a one-word name without a closing ``_`` also matches as the start of a longer word
-  ("ARGENTIN" finds "Argentina" and "Argentine"). Date-restricted codes hold on their dates.
-- **Agents** become actor nouns ("FOREIGN_MINISTER [~GOVFRM]": "Arnor's foreign minister" is
-  ARNGOVFRM), with their substitution sets expanded.
+  (``[032:033]``) code the act both ways. Words before the verb ("NOT *", "SAID *") must
+  come shortly before it; ``+`` before the verb, ``$`` after it and ``^`` place the slots
+  themselves (the stage's ``patterns`` module). Patterns with words after the last slot are
+  not converted; ``Conversion.skipped`` says why.
+- **Actors** join the built-in actor lexicon; a name a dictionary defines replaces the
+  built-in entries of that name. Names match title-cased and as written; a one-word name
+  without a closing ``_`` also matches as the start of a longer word ("ARGENTIN" finds
+  "Argentina" and "Argentine"). Date-restricted codes hold on their dates.
+- **Agents** replace the built-in actor nouns and titles ("FOREIGN_MINISTER [~GOVFRM]":
+  "Arnor's foreign minister" is ARNGOVFRM), with their substitution sets expanded.
 - **Discards** stop event coding for a sentence, or with ``+`` for the whole story.
 """
 
@@ -25,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventwire.lexicons.actors import ActorEntry, ActorLexicon
+from eventwire.lexicons.actors import ActorEntry, ActorLexicon, Title
 from eventwire.lexicons.events import CodeInfo, EventLexicon, VerbRule, foreign_code
 from eventwire.lexicons.petrarch import (
     ActorDef,
@@ -103,29 +106,34 @@ def event_lexicon(d: VerbDictionary, codes: dict[str, CodeInfo], lemma_of: dict[
         out.rules += 1
 
     for block in d.blocks:
-        verbs: list[tuple[str, str, str | None]] = []  # (lemma, particle, own code)
+        # (lemma, particle, the words joined before the verb, own code)
+        verbs: list[tuple[str, str, str, str | None]] = []
         head = _verb(block.verb, lemma_of)
         if head is None:
             out.skipped.append(f"{origin} line {block.line}: verb {block.verb!r}: "
-                               "a phrase of more than a verb and a particle")
+                               "a phrase of more than words before a verb, the verb and a particle")
             continue
         verbs.append((*head, None))
         for form in block.forms:
             one = _verb(form.phrase, lemma_of)
             if one is None:
                 out.skipped.append(f"{origin} line {block.line}: verb form {form.phrase!r}: "
-                                   "a phrase of more than a verb and a particle")
+                                   "a phrase of more than words before a verb, the verb and a "
+                                   "particle")
                 continue
             if one != head or form.code:
                 verbs.append((*one, form.code))
         word = words(block.verb).lower()
         inflected = " " not in word and lemma_of.get(word, word) != word
-        for lemma, prt, own in verbs:
+        for lemma, prt, lead, own in verbs:
             code, reverse = _paired(own or block.code)
             exact = word if inflected and lemma == head[0] else ""
+            # "WIRE_+TAP": the words before the verb come right before it
+            lead_words = (frozenset({lead}),) if lead else ()
             if code:
                 add(VerbRule(lemma, prt, frozenset(), "obj", "", code,
-                             f"{origin} line {block.line}", reverse=reverse, word=exact))
+                             f"{origin} line {block.line}", reverse=reverse, word=exact,
+                             before=lead_words, joined_before=bool(lead)))
             if own:
                 continue  # a form with its own code takes no part in the block's patterns
             for pattern in block.patterns:
@@ -135,6 +143,8 @@ def event_lexicon(d: VerbDictionary, codes: dict[str, CodeInfo], lemma_of: dict[
                         out.skipped.append(f"{origin} line {pattern.line}: "
                                            f"{pattern.text!r}: {rule}")
                     continue
+                if rule.code and lead:
+                    rule = replace(rule, before=(*rule.before, *lead_words), joined_before=True)
                 if rule.code:
                     add(replace(rule, origin=f"{origin} line {pattern.line}", word=exact))
     for rules in lex.verbs.values():
@@ -166,15 +176,20 @@ def _phrase(text: str) -> str:
     return " ".join(re.findall(r"[\w'-]+", words(text).lower()))
 
 
-def _verb(phrase: str, lemma_of: dict[str, str]) -> tuple[str, str] | None:
-    """A dictionary verb as (lemma, particle): "BREAK_DOWN" -> ("break", "down")."""
+def _verb(phrase: str, lemma_of: dict[str, str]) -> tuple[str, str, str] | None:
+    """A dictionary verb as (lemma, particle, the words joined before it): "BREAK_DOWN" ->
+    ("break", "down", ""); "WIRE_+TAP" ("+" marks the verb) -> ("tap", "", "wire")."""
     parts = words(phrase).lower().split()
+    marked = [n for n, p in enumerate(parts) if p.startswith("+")]
+    at = marked[0] if marked and not phrase.startswith("+") else 0
+    parts = [p.lstrip("+") for p in parts]
     if not parts or any(not re.fullmatch(r"[a-z'-]+", p) for p in parts):
         return None
-    if len(parts) == 1:
-        return lemma_of.get(parts[0], parts[0]), ""
-    if len(parts) == 2 and parts[1] in PARTICLES:
-        return lemma_of.get(parts[0], parts[0]), parts[1]
+    lead, rest = " ".join(parts[:at]), parts[at + 1:]
+    if not rest:
+        return lemma_of.get(parts[at], parts[at]), "", lead
+    if len(rest) == 1 and rest[0] in PARTICLES:
+        return lemma_of.get(parts[at], parts[at]), rest[0], lead
     return None
 
 
@@ -238,54 +253,88 @@ def _phrase_sets(items: list[tuple[str, ...]], synsets: dict[str, list[str]],
 
 def _pattern_rule(p: Pattern, lemma: str, prt: str,
                   synsets: dict[str, list[str]]) -> VerbRule | str:
-    """A pattern as a rule, or why it cannot be one."""
+    """A pattern as a rule, or why it cannot be one.
+
+    Slots: ``+`` before the verb makes the subject the target ("+ * FROM $"); ``$`` after it
+    places the source, after a preposition ("FROM $") or as the next actor after the words
+    before it ("* MONEY $"); ``^`` skips one phrase: right before a slot, the actor named next
+    ("* IFTAR IN ^ +"), elsewhere a gap between words ("* EID AT ^ WITH +")."""
     after = _items(p.after)
     before_items = _items(p.before)
     if p.star.endswith("_") and not after:
         return "a verb joined to nothing after it"
     mutual = ("%",) in before_items
-    before_items = [i for i in before_items if i not in (("%",), ("$",))]
-    if ("^",) in before_items:
-        return "skipped phrases ('^') before the verb are not converted"
-    if ("+",) in before_items:
-        return "a target before the verb is not converted"
+    # "$" before the verb is its subject, the source as always; "^" there is a gap, and the
+    # words before the verb are looked for in order, with gaps, anyway
+    words_before = [i for i in before_items if i not in (("%",), ("$",), ("^",))]
+    # "+" before the verb: the actor named before the next word ("+ HOSTING *"), or the
+    # verb's subject ("NOTED + *"); "before0" is before the first of the words before the verb
+    target_slot = f"before{words_before.index(('+',))}" if ("+",) in words_before else ""
+    before_items = [i for i in words_before if i != ("+",)]
     before = _phrase_sets(before_items, synsets, nouns=False)
     if isinstance(before, str):
         return before
-    if ("^",) in after:
-        return "skipped phrases ('^') are not converted"
-    if ("$",) in after:
-        return "a source after the verb is not converted"
     after = [("+",) if i == ("%",) else i for i in after]  # "* WITH %": conjuncts come along
+    if target_slot and ("+",) in after:
+        return "a target both before and after the verb"
+    slots = [n for n, i in enumerate(after) if i in (("+",), ("$",))]
+    if slots and after[slots[-1] + 1:]:
+        return "words after the last slot ('+', '$') are not converted"
     code, reverse = _paired(p.code)
-    target = "obj"
-    if ("+",) in after:
-        at = after.index(("+",))
-        if after[at + 1:]:
-            return "words after the target slot are not converted"
-        after = after[:at]
-        if after and _single(after[-1]) in PREPOSITIONS:
-            target = _single(after.pop())
-    elif after and _single(after[-1]) in PREPOSITIONS:
-        target = _single(after.pop())  # "* FOR": the target is what follows the preposition
+    target, source_slot = "obj", ""
+    required: list[tuple[str, ...]] = []  # the preposition a source follows must be there
+    kept: list[tuple[tuple[str, ...], bool]] = []  # words, each with whether "^" follows it
+    pending: list[tuple[str, ...]] = []
+    for item in [*after, ("",)]:  # ("",): the end
+        if item not in (("+",), ("$",), ("",)):
+            pending.append(item)
+            continue
+        slot, skips = "", 0
+        if item != ("",):
+            while pending and pending[-1] == ("^",):
+                pending.pop()
+                skips += 1
+            if not skips and pending and _single(pending[-1]) in PREPOSITIONS:
+                slot = _single(pending.pop())
+        if item == ("+",):
+            if slot:
+                target = slot
+            else:
+                target_slot = f"after{skips}"
+        elif item == ("$",):
+            source_slot = slot or f"after{skips}"
+            required += [(slot,)] if slot else []
+        for n, word in enumerate(pending):
+            if word != ("^",):
+                gap = pending[n + 1:n + 2] == [("^",)] or (n == len(pending) - 1 and skips > 0)
+                kept.append((word, gap))
+        pending = []
+    if ("+",) not in after and not target_slot and kept and not kept[-1][1] \
+            and _single(kept[-1][0]) in PREPOSITIONS:
+        target = _single(kept.pop()[0])  # "* FOR": the target is what follows the preposition
     particle = prt
-    if len(after) == 1 and not particle and _single(after[0]) in PARTICLES:
-        particle = _single(after.pop(0))
+    if len(kept) == 1 and not particle and _single(kept[0][0]) in PARTICLES:
+        particle = _single(kept.pop(0)[0])
     via: frozenset[str] = frozenset()
-    if after and (_single(after[0]) in PREPOSITIONS or
-                  (len(after[0]) == 1 and _preposition_set(after[0][0], synsets))):
-        first = after.pop(0)[0]
+    if kept and not kept[0][1] and (_single(kept[0][0]) in PREPOSITIONS or (
+            len(kept[0][0]) == 1 and _preposition_set(kept[0][0][0], synsets))):
+        first = kept.pop(0)[0][0]
         via = frozenset(words(m).lower() for m in _synset(first, synsets) or [first])
-        if not after:
+        if not kept:
             return "a preposition with nothing after it inside the pattern"
-    if any(_single(i) in PREPOSITIONS for i in after):
+    # (a preposition before "^" is a word like any other: "AT ^" is "at" and its object)
+    if any(_single(w) in PREPOSITIONS and not gap for w, gap in kept):
         return "a second preposition inside the object phrase is not converted"
-    sets = _phrase_sets(after, synsets, nouns=True)
+    sets = _phrase_sets([w for w, _ in kept] + required, synsets, nouns=True)
     if isinstance(sets, str):
         return sets
+    if target_slot:
+        target = ""
     return VerbRule(lemma, particle, frozenset(), "" if mutual else target, "", code or "", "",
                     modifiers=tuple(sets), reverse=reverse, before=tuple(before), via=via,
-                    mutual=mutual)
+                    mutual=mutual, named_target=target not in ("obj", ""),
+                    source_slot=source_slot, target_slot=target_slot,
+                    joined_before=p.star.startswith("_") and bool(before))
 
 
 # ---- actors and agents ---------------------------------------------------------------------
@@ -315,7 +364,9 @@ def surfaces(name: str) -> set[str]:
     if spaced.upper().startswith("THE "):
         spaced = spaced[4:]
     acronyms = " ".join(w if len(w) <= 3 and w.isalpha() else surface(w) for w in spaced.split())
-    return {surface(spaced), spaced, acronyms}
+    # a hyphenated word is written with its second part in lower case too ("Barad-dur")
+    hyphened = " ".join(w.capitalize() if "-" in w else surface(w) for w in spaced.split())
+    return {surface(spaced), spaced, acronyms, hyphened}
 
 
 def add_actors(lex: ActorLexicon, actors: Iterable[ActorDef]) -> None:
@@ -343,9 +394,20 @@ def add_actors(lex: ActorLexicon, actors: Iterable[ActorDef]) -> None:
             for name in actor.names:
                 stem = not name.rstrip().endswith("_")
                 for form in surfaces(name):
+                    _claim(lex, form)
                     lex.add(form, entry, first=True)
                     if stem and " " not in form:
                         lex.stems.add(form)
+
+
+def _claim(lex: ActorLexicon, surface: str) -> None:
+    """A name the user's dictionary defines means what it says there, not what the built-in
+    lexicon says ("AMNESTY_INTERNATIONAL [NGM]")."""
+    surface = " ".join(surface.split())
+    surface = surface[4:] if surface.startswith(("the ", "The ")) else surface
+    if surface not in lex.user_names:
+        lex.user_names.add(surface)
+        lex.names.pop(surface, None)
 
 
 def add_agents(lex: ActorLexicon, agents: AgentDictionary) -> None:
@@ -355,13 +417,24 @@ def add_agents(lex: ActorLexicon, agents: AgentDictionary) -> None:
         sector = code.replace("~", "")
         if not sector:
             continue
+        for name in agents.expanded(agent):
+            for form in surfaces(name):  # "MSF" is the user's agent, not a built-in name
+                if form not in lex.user_names:
+                    lex.names.pop(form, None)
         # irregular plurals are listed ("GOLDEN_GOOSE {GOLDEN_GEESE}"): the lemmatiser may
         # leave them as they are
         for name in [*agents.expanded(agent), *(agent.plurals or ())]:
             phrase = tuple(singular(w) if i == len(ws) - 1 else w.lower()
                            for ws in [words(name).split()] for i, w in enumerate(ws))
-            lex.sector_nouns[phrase] = (sector, False)
-            lex.sector_nouns[tuple(w.lower() for w in words(name).split())] = (sector, False)
+            lex.sector_nouns[phrase] = (sector, True)
+            lex.sector_nouns[tuple(w.lower() for w in words(name).split())] = (sector, True)
+            if agent.plurals == ():  # "POLICE {}": as written only
+                written = tuple(w.lower() for w in words(name).split())
+                lex.exact_nouns[phrase] = lex.exact_nouns[written] = written
+            if code.endswith("~"):  # "MSF [NGO~]" names a body, before its country's code
+                lex.prefixes |= {phrase, tuple(w.lower() for w in words(name).split())}
+            else:
+                lex.titles[phrase] = Title(phrase, sector, None)  # "President Romendacil"
 
 
 # ---- loading -------------------------------------------------------------------------------
@@ -387,7 +460,10 @@ def load_verb_dictionaries(verb_files: Iterable[str | Path], discard_files: Iter
         merged.synsets.update(one.synsets)
         merged.blocks.extend(one.blocks)
     def first(phrase: str) -> str:
-        return words(phrase.replace("+", "")).lower().split()[0] if words(phrase.replace("+", "")) else ""
+        """The verb of a phrase: the word "+" marks ("WIRE_+TAP"), else the first."""
+        parts = words(phrase).lower().split()
+        marked = [p for p in parts[1:] if p.startswith("+")]
+        return (marked[0] if marked else parts[0]).lstrip("+") if parts else ""
 
     names = sorted({w for b in merged.blocks for f in [b.verb, *(x.phrase for x in b.forms)]
                     for w in [first(f)] if re.fullmatch(r"[a-z'-]+", w)})

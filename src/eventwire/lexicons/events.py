@@ -58,12 +58,22 @@ class VerbRule:
     word: str = ""
     # "% * [030:030]": coordinated subjects act with each other
     mutual: bool = False
+    # a dictionary pattern names the target's preposition ("* WITH + [031]"): one of its words
+    named_target: bool = False
+    # slots a dictionary pattern places itself: "beforeN" (the target named before the Nth
+    # word before the verb, or the subject: "+ HOSTING *", "+ * FROM $"), "afterN" (the actor
+    # named after the pattern's words, N phrases skipped: "* MONEY $", "* IFTAR IN ^ +"), or
+    # the source's preposition ("+ * FROM $": "from")
+    source_slot: str = ""
+    target_slot: str = ""
+    # "RECENTLY_*": the last word before the verb is right before it
+    joined_before: bool = False
 
     @property
     def specificity(self) -> int:
         return (2 if self.objects else 0) + _words(self.modifiers) + _words(self.before) \
             + (1 if self.requires else 0) + (1 if self.prt else 0) + (1 if self.via else 0) \
-            + (1 if self.word else 0) + (1 if self.mutual else 0)
+            + (1 if self.word else 0) + (1 if self.mutual else 0) + (1 if self.named_target else 0)
 
 
 def _words(sets: tuple[frozenset[str], ...]) -> int:

@@ -83,9 +83,23 @@ def find_mentions(
     _titled_references(chosen, ctx)
     _fill_country(chosen, ctx, dominant, gazetteer)
     chosen = _merge_names(_select(chosen + references(ctx, chosen)), ctx)
+    _abbreviations(chosen, doc)
     _counterparts(chosen, ctx)
     text = doc.text  # built on every access: take it once
     return [_mention(c, doc, text) for c in sorted(chosen, key=lambda c: (_chars(c, doc)[0], c.end))]
+
+
+def _abbreviations(cands: list[Cand], doc: Doc) -> None:
+    """ "the European Union (EU)": an abbreviation in brackets right after a mention is that
+    actor, whatever the lexicon codes it as on its own."""
+    by_end = {c.end: c for c in cands if c.chars is None}
+    for c in cands:
+        named = by_end.get(c.start - 1)
+        if named is None or c.chars is not None or c.end >= len(doc) or named.code is None:
+            continue
+        if doc[c.start - 1].text == "(" and doc[c.end].text == ")" and doc[c.start:c.end].text.isupper():
+            c.code, c.name, c.kind = named.code, named.name, named.kind
+            c.country, c.sector = named.country, named.sector
 
 
 def _counterparts(cands: list[Cand], ctx: DocContext) -> None:
@@ -269,7 +283,7 @@ def _fill_country(
         if c.person is not None and c.person in ctx.people:
             person = ctx.people[c.person]
             c.code, c.country, c.sector = person.code, person.country, person.sector
-        elif c.needs_country and c.sector in STANDALONE_SECTORS:
+        elif c.needs_country and (c.sector in STANDALONE_SECTORS or ctx.lexicon.petrarch_agents):
             c.code = c.sector
         elif c.needs_country and c.sector is not None:
             side = side_of(c, ctx, at, gazetteer)

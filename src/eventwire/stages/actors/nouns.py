@@ -59,14 +59,26 @@ def _inside_a_longer_name(span: Span) -> bool:
     doc = span.doc
     if doc[span.start].ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I"):
         ent = next((e for e in entities(doc) if e.start <= span.start and span.end <= e.end), None)
-        if ent is not None and ent.label_ == "ORG" and _listed(span, ent):
+        if ent is not None and ent.label_ == "ORG" and _comma_item(span, ent):
             return False  # "Mali, Burkina Faso and Niger", taken for one body: a list of names
         return ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG") and len(ent) > len(span) \
-            and not (ent.start == span.start - 1 and doc[ent.start].lower_ == "the")
+            and not (ent.start == span.start - 1 and doc[ent.start].lower_ == "the") \
+            and not _listed(span.root, ent)
     return False
 
 
-def _listed(span: Span, ent: Span) -> bool:
+def _listed(token: Token, ent: Span) -> bool:
+    """Whether ``token`` is one of a list the model took for one name ("Gondor and Arnor"),
+    or the entity is no phrase of the parse at all ("Osgiliath with Gondor", in "celebrated
+    Eid at Osgiliath with Gondor")."""
+    if token.dep_ == "conj" and ent.start <= token.head.i < ent.end:
+        return True
+    if sum(1 for t in ent if not ent.start <= t.head.i < ent.end or t.head.i == t.i) > 1:
+        return True
+    return any(c.dep_ == "conj" and ent.start <= c.i < ent.end for c in token.children)
+
+
+def _comma_item(span: Span, ent: Span) -> bool:
     """Whether ``span`` is one item of a comma list inside the entity ``ent``."""
     doc = span.doc
     before = span.start == ent.start or doc[span.start - 1].text == ","
@@ -171,8 +183,13 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
             # "rights groups" into "right group" and "media" into "medium".
             key = tuple(lemmas[i - size + 1:i + 1])
             alt = (*lowers[i - size + 1:i], lemmas[i])
-            if key in nouns or alt in nouns:
-                hit = (size, *nouns[key if key in nouns else alt], False)
+            written = tuple(lowers[i - size + 1:i + 1])  # "MEDIA {}": not "medium"
+            if key in nouns or alt in nouns or written in nouns:
+                found = key if key in nouns else alt if alt in nouns else written
+                exact = ctx.lexicon.exact_nouns.get(found)
+                if exact is not None and tuple(lowers[i - size + 1:i + 1]) != exact:
+                    continue  # "POLICE {}" has no plural: "polices" is not it
+                hit = (size, *nouns[found], False)
                 break
             if key in titles:  # "Iran's ambassador": an official with no name given
                 hit = (size, titles[key].sector, False, True)
@@ -185,12 +202,27 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
         end = token.i + 1
         if _not_referring(root):
             continue
+        if tuple(lemmas[first:end]) in ctx.lexicon.prefixes or \
+                tuple(lowers[first:end]) in ctx.lexicon.prefixes:
+            prefixed = _prefixed(first, end, sector, ctx)
+            if prefixed is not None:  # "MSF Arnor": NGOARN
+                cands.append(prefixed)
+                continue
         modifier, mod_start = _modifier(root, first, ctx)
+        if modifier is None and not is_title and root.dep_ == "conj" and root.head.i < root.i \
+                and _role_noun(root.head, ctx) and ctx.lexicon.petrarch_agents:
+            # "Danish media and government": the country word before the first noun is the
+            # second's too
+            modifier, _ = _modifier(root.head, root.head.i, ctx)
         if modifier is None and not is_title:
             origin = _from_state(root, ctx)
             if origin is not None:  # "soldiers from Gondor": Gondor's soldiers
                 modifier, mod_start = origin, first
         if modifier is None and not is_title:
+            states = _of_states(root, sector, ctx)
+            if states:  # "the ambassadors of Arnor and Gondor": ARNGOV, GONGOV
+                cands.extend(states)
+                continue
             body = _of_body(root, ctx)
             if body is not None:  # "fighters of the group JNIM": the group's fighters
                 kind = "group" if body.source == "group" else "organisation"
@@ -236,13 +268,21 @@ def role_phrases(ctx: DocContext, person_tokens: set[int]) -> list[Cand]:
                               needs_country=not several))
             continue
         if modifier.country is None or modifier.source in ("organisation", "group", "user"):
-            # "UN peacekeepers", "Hamas fighters": the organisation is the actor.
+            # "UN peacekeepers", "Hamas fighters": the organisation is the actor; a PETRARCH
+            # agent adds its code to the actor's, as PETRARCH does ("West German world
+            # government": GMWGOV + WGO)
             kind = "group" if modifier.source == "group" else "organisation"
-            cands.append(Cand(mod_start, end, kind, modifier.code, modifier.name,
+            code = modifier.code
+            if ctx.lexicon.petrarch_agents and not code.endswith(sector):
+                code += sector
+            cands.append(Cand(mod_start, end, kind, code, modifier.name,
                               modifier.country, modifier.sector, ACTOR_PHRASE))
             continue
         # "French aid worker" -> FRANGO: a national NGO; "UN peacekeepers" stay IGOPKO
         code = sector if sector in STANDALONE_SECTORS and sector != "NGO" else modifier.country + sector
+        prefix = _prefix_before(mod_start, ctx)
+        if prefix is not None:  # "an MSF Arnor diplomat": NGOARNGOV
+            code, mod_start = prefix[0] + code, prefix[1]
         cands.append(Cand(mod_start, end, "generic", code,
                           ctx.label(modifier.country, sector), modifier.country, sector,
                           ACTOR_PHRASE))
@@ -297,6 +337,64 @@ def _from_state(head: Token, ctx: DocContext) -> ActorEntry | None:
     match = ctx.match_at(obj) if obj is not None else None
     entry = match.first("country") if match is not None else None
     return entry if entry is not None and entry.country else None
+
+
+def _role_noun(token: Token, ctx: DocContext) -> bool:
+    nouns = ctx.lexicon.sector_nouns
+    return (token.lemma_.lower(),) in nouns or (token.lower_,) in nouns
+
+
+def _prefixed(start: int, end: int, prefix: str, ctx: DocContext) -> Cand | None:
+    """A prefix agent right before a state's name ("MSF Arnor": NGOARN); None when no state
+    follows, or an actor noun follows the state (that noun's phrase takes the prefix)."""
+    doc = ctx.doc
+    match = ctx.match_at(doc[end]) if end < len(doc) else None
+    entry = match.first("country") if match is not None else None
+    if match is None or entry is None or not entry.country:
+        return None
+    nouns = ctx.lexicon.sector_nouns
+    if match.end < len(doc) and (doc[match.end].lemma_.lower(),) in nouns:
+        return None
+    return Cand(start, match.end, "generic", prefix + entry.country,
+                ctx.label(entry.country, None), entry.country, None, ACTOR_PHRASE)
+
+
+def _prefix_before(start: int, ctx: DocContext) -> tuple[str, int] | None:
+    """A prefix agent ending right before token ``start``: its code and first token."""
+    doc = ctx.doc
+    for size in range(min(ctx.lexicon.max_sector_words, start), 0, -1):
+        words = tuple(t.lemma_.lower() for t in doc[start - size:start])
+        lowers = tuple(t.lower_ for t in doc[start - size:start])
+        key = words if words in ctx.lexicon.prefixes else lowers
+        if key in ctx.lexicon.prefixes and key in ctx.lexicon.sector_nouns:
+            return ctx.lexicon.sector_nouns[key][0], start - size
+    return None
+
+
+def _of_states(head: Token, sector: str, ctx: DocContext) -> list[Cand]:
+    """The states in an "of" phrase right after an actor noun, each with the noun's role, as
+    mentions over their names ("the ambassadors of Arnor, Osgiliath and Gondor")."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 and c.i == head.i + 1), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or sector in STANDALONE_SECTORS:
+        return []
+    out = []
+    for token in [obj, *obj.conjuncts]:
+        match = ctx.match_at(token)
+        entry = match.first("country") if match is not None else None
+        if match is not None and entry is None and ctx.lexicon.petrarch_agents:
+            # a PETRARCH actor's longer code takes the agent too ("activists of Gonzo GMO")
+            entry = match.first("user")
+            if entry is not None and not entry.code.endswith(sector):
+                out.append(Cand(match.start, match.end, "organisation", entry.code + sector,
+                                entry.name, entry.country, sector, ACTOR_PHRASE))
+            continue
+        if match is None or entry is None or not entry.country:
+            continue
+        out.append(Cand(match.start, match.end, "generic", entry.country + sector,
+                        ctx.label(entry.country, sector), entry.country, sector, ACTOR_PHRASE))
+    return out
 
 
 def _of_body(head: Token, ctx: DocContext) -> ActorEntry | None:

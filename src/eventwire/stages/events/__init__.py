@@ -36,6 +36,15 @@ from eventwire.lexicons.events import EventLexicon, VerbRule
 from eventwire.lexicons.gazetteer import Gazetteer
 from eventwire.records import ActorRef, Article, Event, Mention, Modality, Span
 from eventwire.stages import Found, Resources
+from eventwire.stages.events.nesting import fold_clauses
+from eventwire.stages.events.patterns import (
+    WINDOW,
+    joined_to,
+    match_end,
+    pattern_slots,
+    phrase_prep_object,
+    phrase_preps,
+)
 from eventwire.stages.events.slots import (
     SETTLEMENTS,
     MentionIndex,
@@ -288,6 +297,8 @@ class _Coder:
                                or token.head.i in complements)
             elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in self.lex.adjectives:
                 self.code_adjective(n, token)
+        if not self.lex.cameo:  # a dictionary's events, nested as PETRARCH2 nests them
+            self.events[first:] = fold_clauses(doc, self.events[first:])
         # "Two soldiers were killed when their patrol was attacked by JNIM": the casualties of
         # an attack the sentence codes with its attacker are not a second, attacker-less event
         here = self.events[first:]
@@ -314,6 +325,8 @@ class _Coder:
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "agent")}
         if obj is not None:
             preps |= {c.lower_ for c in obj.children if c.dep_ in ("prep", "dative")}
+        if not self.lex.cameo:  # a dictionary's "FROM +": anywhere in the verb's phrase
+            preps |= phrase_preps(verb)
         passing = []
         for rule in self.lex.verbs[verb.lemma_.lower()]:
             if rule.prt and rule.prt not in particles and (self.lex.cameo or rule.prt != next_word):
@@ -341,6 +354,8 @@ class _Coder:
                     continue
             if rule.before and not self.preceded_by(verb, rule.before):
                 continue
+            if rule.joined_before and not joined_to(verb, rule.before[-1]):
+                continue  # "RECENTLY_*" is not "recently did allow"
             if rule.requires == "xcomp" and not has_clause:
                 continue
             if rule.requires == "claim" and claim_subject(verb) is None:
@@ -365,6 +380,10 @@ class _Coder:
         """Code ``verb`` by ``rule``; with ``as_act``, as that verb's act (its trigger and code),
         with ``verb`` giving the actors."""
         subj, passive = self.speaker_of(verb) or subject_of(verb)
+        if passive and not self.lex.cameo and agent_of(verb) is None:
+            # PETRARCH reads the subject as the source whatever the voice; a dictionary writes
+            # the passive reading as a pattern ("+ WAS *", "+ * FROM $")
+            passive = False
         if passive:
             source_tok = agent_of(verb)
             object_tok = subj
@@ -379,6 +398,8 @@ class _Coder:
             # "imposed sanctions on X": the object's own phrase first
             heads = ([object_tok] if object_tok is not None else []) + [verb]
             target_tok = prep_object(heads, rule.target)
+            if target_tok is None and not self.lex.cameo:
+                target_tok = phrase_prep_object(verb, rule.target)
         else:
             target_tok = None
         if source_tok is None and not passive:
@@ -469,12 +490,17 @@ class _Coder:
             # a school" denies nothing to the school)
             targets = self.complement_target(verb)
         if not self.lex.cameo:
+            if rule.source_slot or rule.target_slot:  # "+ * FROM $": the pattern places them
+                placed_sources, placed_targets, placed_tok = pattern_slots(verb, rule, self.index)
+                if placed_sources is not None:
+                    sources, source_tok = placed_sources, placed_tok
+                targets = targets if placed_targets is None else placed_targets
             # a dictionary's patterns name the verb phrase, not its grammar: as TABARI and
             # PETRARCH do, the source is the clause's subject and the target the first actor
             # the verb phrase names
-            if not sources:
+            if not sources and not rule.source_slot:
                 sources = self.clause_subject(verb)
-            if not targets and not rule.mutual:
+            if not targets and not rule.mutual and not rule.target_slot:
                 targets = self.first_actor_after(verb, {m.start for m in sources})
             sources = self.index.with_codes(self.with_conjuncts(sources))
             targets = self.index.with_codes(self.with_conjuncts(targets))
@@ -538,7 +564,8 @@ class _Coder:
                 if s is not None and t is not None and s.code == t.code:
                     continue
                 self.add(n, trigger.start_char, trigger.end_char, code, s, t, modality)
-                if code in _SYMMETRIC and s is not None and t is not None and not modality.future \
+                if code in _SYMMETRIC and self.lex.cameo and s is not None and t is not None \
+                        and not modality.future \
                         and (code != "040" or verb.lemma_.lower() in _MEETING):
                     # (a meeting to come is an intent, the subject's: "A will meet B" is A's)
                     self.add(n, trigger.start_char, trigger.end_char, code, t, s, modality)
@@ -599,7 +626,7 @@ class _Coder:
     def preceded_by(self, verb: Token, words: tuple[frozenset[str], ...]) -> bool:
         """Whether ``words`` come, in order, among the few tokens before the verb; each is
         one of a set of words or phrases ("did n't", "will not")."""
-        return _in_order(words, self.doc[max(self.sent.start, verb.i - 8):verb.i])
+        return _in_order(words, self.doc[max(self.sent.start, verb.i - WINDOW):verb.i])
 
     def clause_subject(self, verb: Token) -> list[Mention]:
         """The actors of the nearest subject up the verb's chain of heads ("Arnor is about
@@ -1400,27 +1427,8 @@ def _after(verb: Token) -> list[Token]:
 
 
 def _in_order(words: tuple[frozenset[str], ...], tokens: Iterable[Token]) -> bool:
-    """Whether ``tokens`` hold one word or phrase of each set, in order ("two artillery
-    shells at X" holds (artillery,); "did n't ever clash" ({did n't, will not}, ever))."""
-    seq = list(tokens)
-    lowers = [t.lower_ for t in seq]
-    lemmas = [t.lemma_.lower() for t in seq]
-    at = 0
-    for choices in words:
-        found = None
-        for i in range(at, len(seq)):
-            for phrase in choices:
-                parts = phrase.split()
-                n = len(parts)
-                if lowers[i:i + n] == parts or lemmas[i:i + n] == parts:
-                    found = i + n
-                    break
-            if found is not None:
-                break
-        if found is None:
-            return False
-        at = found
-    return True
+    """Whether ``tokens`` hold one word or phrase of each set, in order (see ``match_end``)."""
+    return match_end(words, tokens) is not None
 
 
 def _mentions_any(text: str, phrases: tuple[str, ...]) -> bool:

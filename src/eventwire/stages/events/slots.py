@@ -163,7 +163,11 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         # one nearest the verb
         subj = max((c for c in node.children if c.dep_ in SUBJECTS and c.i < node.i),
                    key=lambda c: c.i, default=None) or next(
-            (c for c in node.children if c.dep_ in SUBJECTS), None)
+            (c for c in node.children if c.dep_ in SUBJECTS), None) or next(
+            # a subject the parser hung on the auxiliary ("The Philippines was heavily and
+            # unjustly criticized", with "Philippines" under "was")
+            (c for a in node.children if a.dep_ in ("aux", "auxpass") for c in a.children
+             if c.dep_ in SUBJECTS), None)
         if subj is not None:
             if subj.lower_ in ("which", "that", "who") and node.dep_ == "relcl":
                 return _relative_head(node), passive and node.i == verb.i

@@ -506,3 +506,9 @@ def test_an_amnesty_for_prisoners_and_freeing_them(events):
     got = triples(events("Cuba's government announced an amnesty for 500 prisoners and began "
                          "freeing them on Monday."))
     assert ("080", "CUBGOV", "CUBCVL") in got and ("0841", "CUBGOV", "CUBCVL") in got
+
+
+def test_a_third_partys_mediation_between_two_sides(events):
+    got = triples(events("Oman said it would resume its mediation between Iran and Bahrain."))
+    assert {("039", "OMNGOV", "IRNGOV"), ("039", "OMNGOV", "BHRGOV")} <= set(got)
+    assert not any(src == "IRNGOV" for _, src, _ in got)  # the sides do not mediate

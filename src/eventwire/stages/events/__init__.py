@@ -737,6 +737,9 @@ class _Coder:
         # "a ceasefire between Thailand and Cambodia", "talks between A and B": each side's,
         # with the other (a fight between them is told once, first side first)
         between = prep_object([noun], "between")
+        sides = {m.code for m in self.index.actors(between)} if between is not None else set()
+        if between is not None and sources and not sides & {m.code for m in sources}:
+            between = None  # "Qatar's mediation between Israel and Hamas": a third party's act
         mutual = (between is not None and code[:2] not in _VIOLENT and code[:2] != "17") \
             or code in _SYMMETRIC or any(c.lower_ == "joint" for c in noun.children)
         # ("Norway's talks with the Taliban": the Taliban's too; so is "joint training with")
@@ -810,6 +813,12 @@ class _Coder:
                 and "03" <= code[:2] <= "08":
             doer = subject_of(noun.head)[0]  # "instructors began joint training with ..."
             sources = self.index.actors(doer) if doer is not None else []
+        if not sources and noun.dep_ == "dobj" and self.lex.cameo and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+            # "Qatar said it would resume its mediation": the mediation of whoever resumes it
+            doer = subject_of(noun.head)[0]
+            sources = [] if doer is None else self.index.actors(doer) or (
+                self.bound_pronoun(doer) if doer.lower_ in _BODY_PRONOUNS else [])
         # the first of these phrases that names an actor ("talks with the Taliban on girls'
         # education"), else the first there is
         phrases = [t for p in ("against", "on", "with", "at", "to", "between", "of")

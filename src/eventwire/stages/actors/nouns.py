@@ -59,31 +59,26 @@ def _inside_a_longer_name(span: Span) -> bool:
     doc = span.doc
     if doc[span.start].ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I"):
         ent = next((e for e in entities(doc) if e.start <= span.start and span.end <= e.end), None)
-        if ent is not None and ent.label_ == "ORG" and _comma_item(span, ent):
-            return False  # "Mali, Burkina Faso and Niger", taken for one body: a list of names
         return ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG") and len(ent) > len(span) \
             and not (ent.start == span.start - 1 and doc[ent.start].lower_ == "the") \
-            and not _listed(span.root, ent)
+            and not _listed(span, ent)
     return False
 
 
-def _listed(token: Token, ent: Span) -> bool:
-    """Whether ``token`` is one of a list the model took for one name ("Gondor and Arnor"),
-    or the entity is no phrase of the parse at all ("Osgiliath with Gondor", in "celebrated
-    Eid at Osgiliath with Gondor")."""
+def _listed(span: Span, ent: Span) -> bool:
+    """Whether ``span`` is one of a list the model took for one name ("Gondor and Arnor";
+    "Mali, Burkina Faso and Niger", taken for one body), or the entity is no phrase of the
+    parse at all ("Osgiliath with Gondor", in "celebrated Eid at Osgiliath with Gondor")."""
+    token, doc = span.root, span.doc
     if token.dep_ == "conj" and ent.start <= token.head.i < ent.end:
         return True
     if sum(1 for t in ent if not ent.start <= t.head.i < ent.end or t.head.i == t.i) > 1:
         return True
+    if ent.label_ == "ORG" and any(t.text == "," for t in ent) \
+            and (span.start == ent.start or doc[span.start - 1].text == ",") \
+            and (span.end == ent.end or doc[span.end].text == ","):
+        return True  # one item of a comma list
     return any(c.dep_ == "conj" and ent.start <= c.i < ent.end for c in token.children)
-
-
-def _comma_item(span: Span, ent: Span) -> bool:
-    """Whether ``span`` is one item of a comma list inside the entity ``ent``."""
-    doc = span.doc
-    before = span.start == ent.start or doc[span.start - 1].text == ","
-    after = span.end == ent.end or doc[span.end].text == ","
-    return before and after and any(t.text == "," for t in ent)
 
 
 def is_place(token: Token, ctx: DocContext) -> bool:

@@ -753,18 +753,17 @@ class _Coder:
                 subj, passive = subject_of(verb)
                 obj = object_of(verb)
                 partner = prep_object([verb] + ([obj] if obj is not None else []), "with")
-                own = [] if subj is None or passive else self.index.actors(subj) or (
-                    self.bound_pronoun(subj) if subj.lower_ in _BODY_PRONOUNS else [])
+                own = [] if subj is None or passive else self.actors_or_body(subj)
                 parties = own + (self.index.actors(partner) if partner is not None else [])
                 if len({m.code for m in parties}) >= 2:
                     # (talks "after" or "since" something are held; "during" shares the verb's time)
                     modality = Modality() if noun.head.lower_ in ("after", "following", "since") \
                         else self.modality(verb)
-                    sources, targets = parties[:1], parties[1:]
-                    mutual = partner is None or not modality.future  # (talks to come: the
-                    # intent of whoever states it, "Baghdad would raise it with Washington")
-                    if partner is None:
-                        sources = targets = parties
+                    # parties named together talk with each other; with a partner, talks to
+                    # come are the intent of whoever states it ("Baghdad would raise it with
+                    # Washington")
+                    sources, targets = (parties, parties) if partner is None else (parties[:1], parties[1:])
+                    mutual = partner is None or not modality.future
         for s in _or_none(sources):
             for t in _or_none(targets):
                 if (s is None and t is None) or (s is not None and t is not None and s.code == t.code):
@@ -817,8 +816,7 @@ class _Coder:
                 c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
             # "Qatar said it would resume its mediation": the mediation of whoever resumes it
             doer = subject_of(noun.head)[0]
-            sources = [] if doer is None else self.index.actors(doer) or (
-                self.bound_pronoun(doer) if doer.lower_ in _BODY_PRONOUNS else [])
+            sources = [] if doer is None else self.actors_or_body(doer)
         # the first of these phrases that names an actor ("talks with the Taliban on girls'
         # education"), else the first there is
         phrases = [t for p in ("against", "on", "with", "at", "to", "between", "of")
@@ -934,6 +932,11 @@ class _Coder:
         _, tok = min(found, key=lambda f: f[0])  # (the nearest of the best rank)
         first = min([tok, *tok.conjuncts], key=lambda t: t.i)
         return [m for m in self.index.actors(first) if m.code not in taken]
+
+    def actors_or_body(self, head: Token) -> list[Mention]:
+        """The actors ``head`` names, or, for a body's "it"/"they"/"we", that body."""
+        return self.index.actors(head) or (
+            self.bound_pronoun(head) if head.lower_ in _BODY_PRONOUNS else [])
 
     def bound_pronoun(self, pronoun: Token) -> list[Mention]:
         """ "Hamas's armed wing said that it had fired rockets": a body's "it" (or "they", "we")
